@@ -1,0 +1,49 @@
+package com.trackgeek.contracts;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/**
+ * Stable error codes: the {@code code} of every problem detail the API answers with, the reason of
+ * every failed sync. The type and provider codes are kept from the original service.
+ */
+public enum ErrorCode {
+    ANIME_NOT_FOUND,
+    MANGA_NOT_FOUND,
+    MOVIE_NOT_FOUND,
+    TV_SHOW_NOT_FOUND,
+    GAME_NOT_FOUND,
+    BOOK_NOT_FOUND,
+
+    ANIME_ALREADY_REFRESHED,
+    MANGA_ALREADY_REFRESHED,
+    MOVIE_ALREADY_REFRESHED,
+    TV_SHOW_ALREADY_REFRESHED,
+    GAME_ALREADY_REFRESHED,
+    BOOK_ALREADY_REFRESHED,
+
+    JIKAN_SERVICE_UNAVAILABLE,
+    TMDB_SERVICE_UNAVAILABLE,
+    IGDB_SERVICE_UNAVAILABLE,
+    HARDCOVER_SERVICE_UNAVAILABLE,
+
+    /** A path or query parameter that cannot be a valid value (e.g. a non-numeric or negative id). */
+    INVALID_PARAMETER,
+    /** A request body or query that fails validation. */
+    INVALID_REQUEST,
+    /** No sync request has the given id. */
+    SYNC_REQUEST_NOT_FOUND,
+    /** The provider answered, but with a body we cannot map (missing required fields, wrong shape). */
+    PROVIDER_PAYLOAD_INVALID,
+    /** A message that cannot be read or is of an unsupported schema version; it goes to a dead-letter topic. */
+    MALFORMED_MESSAGE,
+    /** The media type is valid but not synced by this deployment yet. */
+    MEDIA_TYPE_NOT_SUPPORTED,
+    /** Kafka or PostgreSQL could not accept the work; nothing was promised to the caller. */
+    PIPELINE_UNAVAILABLE,
+    /** Something failed that is not the caller's fault. */
+    INTERNAL_ERROR,
+
+    /** A code from a newer producer that this reader does not know yet. */
+    @JsonEnumDefaultValue
+    UNKNOWN
+}

@@ -1,0 +1,35 @@
+package com.trackgeek.contracts;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. Every message about an item is keyed by {@link MediaKey#toString()}.
+ */
+public final class Topics {
+
+    /** Sync commands for which a person is waiting. */
+    public static final String SYNC_REQUESTS_INTERACTIVE = "trackgeek.sync-requests.interactive";
+    /** Sync commands expanded from bulk jobs and automatic refreshes. */
+    public static final String SYNC_REQUESTS_BULK = "trackgeek.sync-requests.bulk";
+    /** Outcome of every sync: {@link ItemSynced} or {@link SyncFailed}. */
+    public static final String SYNC_EVENTS = "trackgeek.sync-events";
+    public static final String EMBEDDING_REQUESTS_HIGH = "trackgeek.embedding-requests.high";
+    public static final String EMBEDDING_REQUESTS_LOW = "trackgeek.embedding-requests.low";
+    /** Bulk commands (season, top list, id list, everything stale) from bulk producers and the API. */
+    public static final String BULK_COMMANDS = "trackgeek.bulk-commands";
+
+    /** Suffix of the dead-letter topic that receives what a consumer of a topic could not process. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    /** Every topic that carries commands or events (dead-letter topics not included). */
+    public static final List<String> ALL = List.of(
+            SYNC_REQUESTS_INTERACTIVE, SYNC_REQUESTS_BULK, SYNC_EVENTS,
+            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS);
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
