@@ -1,0 +1,153 @@
+package com.trackgeek.servicekit;
+
+import com.trackgeek.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline's Kafka conventions, the same in every service:
+ * <ul>
+ * <li>record keys are strings ({@code MediaKey#toString()}), values are the JSON of the contracts' records;
+ *     consumers read raw bytes and the listener method's parameter type decides what they become, so a
+ *     record that does not parse fails in the listener, where the error handler sees it;</li>
+ * <li>every pipeline topic and its dead-letter topic is declared;</li>
+ * <li>a record that cannot be processed goes to {@code <topic>.dlt} (same partition) with its original bytes,
+ *     a code and a reason, and the consumer carries on; while PostgreSQL or Kafka is unreachable the record
+ *     is retried without end instead, because dead-lettering it would lose accepted work.</li>
+ * </ul>
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PipelineKafkaProperties.class)
+public class PipelineKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineKafkaAutoConfiguration.class);
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer pipelineProducerSerializers(JsonMapper jsonMapper) {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer()); // dead letters keep their original bytes
+        byType.put(String.class, new StringSerializer());
+        byType.put(Object.class, new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
+        var valueSerializer = new DelegatingByTypeSerializer(byType, true);
+        return factory -> configureSerializers(factory, valueSerializer);
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer pipelineConsumerDeserializers() {
+        return PipelineKafkaAutoConfiguration::configureDeserializers;
+    }
+
+    // The customizer hands over a factory of unknown key/value types; the pipeline decides them here.
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configureSerializers(DefaultKafkaProducerFactory factory, Serializer<Object> valueSerializer) {
+        factory.setKeySerializer(new StringSerializer());
+        factory.setValueSerializer(valueSerializer);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configureDeserializers(DefaultKafkaConsumerFactory factory) {
+        factory.setKeyDeserializer(new StringDeserializer());
+        factory.setValueDeserializer(new ByteArrayDeserializer());
+    }
+
+    @Bean
+    RecordMessageConverter pipelineMessageConverter(JsonMapper jsonMapper) {
+        return new ByteArrayJacksonJsonMessageConverter(jsonMapper);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics pipelineTopics(PipelineKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            for (String name : List.of(topic, Topics.deadLetter(topic))) {
+                topics.add(TopicBuilder.name(name)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CommonErrorHandler pipelineErrorHandler(KafkaTemplate<Object, Object> template, PipelineKafkaProperties properties,
+                                            ObjectProvider<MeterRegistry> meterRegistry) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        recoverer.setHeadersFunction((record, failure) -> {
+            var code = DeadLetterReason.codeOf(failure);
+            var reason = DeadLetterReason.reasonOf(failure);
+            log.warn("Dead-lettering {}-{}@{} (key {}): {} {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), code, reason);
+            meterRegistry.ifAvailable(registry -> registry.counter("trackgeek.kafka.dead.letters",
+                    "topic", record.topic(), "code", code.name()).increment());
+            var headers = new RecordHeaders();
+            headers.add(DeadLetterReason.CODE_HEADER, code.name().getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterReason.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(properties.retryInterval().toMillis(), Math.max(0, properties.retryAttempts() - 1)));
+        handler.addNotRetryableExceptions(UnprocessableMessageException.class);
+        var outage = new ExponentialBackOff(500, 2.0);
+        outage.setMaxInterval(properties.outageMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) -> isOutage(failure) ? outage : null);
+        return handler;
+    }
+
+    /** PostgreSQL or Kafka unreachable: the record is fine, the world is not; wait for it. */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof KafkaException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
