@@ -1,0 +1,112 @@
+package com.trackgeek.sync.command;
+
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.FetchRequested;
+import com.trackgeek.contracts.SyncRequest;
+import com.trackgeek.sync.media.FetchedItem;
+import com.trackgeek.sync.media.ItemStore;
+import com.trackgeek.sync.provider.MetadataProvider;
+import com.trackgeek.sync.provider.MetadataProviders;
+import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.state.SyncLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+
+/**
+ * One sync command from start to finish: claim it, fetch the item outside any transaction (provider calls
+ * can take seconds), store item and outcome in one transaction, then announce the outcome.
+ */
+@Component
+class SyncCommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCommandHandler.class);
+
+    private final MetadataProviders providers;
+    private final ItemStore store;
+    private final SyncLedger ledger;
+    private final SyncOutcomePublisher publisher;
+    private final TransactionTemplate transactions;
+    private final SyncProperties properties;
+    private final MeterRegistry meterRegistry;
+
+    SyncCommandHandler(MetadataProviders providers, ItemStore store, SyncLedger ledger, SyncOutcomePublisher publisher,
+                       TransactionTemplate transactions, SyncProperties properties, MeterRegistry meterRegistry) {
+        this.providers = providers;
+        this.store = store;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.meterRegistry = meterRegistry;
+    }
+
+    void handle(SyncRequest request) {
+        Timer.Sample sample = Timer.start(meterRegistry);
+        String outcome = process(request);
+        sample.stop(Timer.builder("trackgeek.sync.duration")
+                .description("Time from taking a sync command to announcing its outcome")
+                .tag("type", request.item().type().name())
+                .tag("lane", request.lane().name().toLowerCase())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meterRegistry));
+    }
+
+    private String process(SyncRequest request) {
+        var claim = transactions.execute(status -> ledger.claim(request));
+        if (!claim.claimed()) {
+            // Redelivered after its outcome was recorded: announce that outcome again, do nothing else.
+            var finished = claim.finished();
+            if (finished.done()) {
+                publisher.synced(request, false);
+            } else {
+                publisher.failed(request, finished.errorCode(), finished.errorDetail());
+            }
+            return "replayed";
+        }
+
+        var key = request.item();
+        if (request instanceof FetchRequested) {
+            if (transactions.execute(status -> ledger.syncedWithin(key, properties.recentlySynced())).isPresent()) {
+                transactions.executeWithoutResult(status -> ledger.recordAlreadyStored(request));
+                publisher.synced(request, false);
+                return "already_stored";
+            }
+            if (Boolean.TRUE.equals(transactions.execute(status -> ledger.knownMissingWithin(key, properties.notFoundTtl())))) {
+                return fail(request, key.type().notFound(), "not found by the provider within the last " + properties.notFoundTtl());
+            }
+        }
+
+        Optional<MetadataProvider> provider = providers.forType(key.type());
+        if (provider.isEmpty()) {
+            return fail(request, ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + key.type() + " in this deployment");
+        }
+
+        FetchedItem item;
+        try {
+            item = provider.get().fetch(key);
+        } catch (ProviderException failure) {
+            return fail(request, failure.code(), failure.getMessage());
+        }
+        transactions.executeWithoutResult(status -> {
+            store.upsert(item);
+            ledger.recordSynced(request);
+        });
+        publisher.synced(request, true);
+        log.debug("Synced {} for request {}", key, request.requestId());
+        return "synced";
+    }
+
+    private String fail(SyncRequest request, ErrorCode code, String detail) {
+        log.info("Sync of {} (request {}) failed: {} {}", request.item(), request.requestId(), code, detail);
+        transactions.executeWithoutResult(status -> ledger.recordFailed(request, code, detail));
+        publisher.failed(request, code, detail);
+        return code == request.item().type().notFound() ? "not_found" : "failed";
+    }
+}

@@ -1,0 +1,34 @@
+package com.trackgeek.sync.provider;
+
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+
+/**
+ * Why a provider could not give us an item, as the stable code the sync's outcome carries.
+ */
+public final class ProviderException extends RuntimeException {
+
+    private final ErrorCode code;
+
+    private ProviderException(ErrorCode code, String detail, Throwable cause) {
+        super(detail, cause);
+        this.code = code;
+    }
+
+    public static ProviderException notFound(MediaType type, String detail) {
+        return new ProviderException(type.notFound(), detail, null);
+    }
+
+    public static ProviderException unavailable(Provider provider, String detail, Throwable cause) {
+        return new ProviderException(provider.serviceUnavailable(), detail, cause);
+    }
+
+    public static ProviderException invalidPayload(Provider provider, String detail, Throwable cause) {
+        return new ProviderException(ErrorCode.PROVIDER_PAYLOAD_INVALID, provider + ": " + detail, cause);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+}
