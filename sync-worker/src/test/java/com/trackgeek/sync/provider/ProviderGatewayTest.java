@@ -1,0 +1,96 @@
+package com.trackgeek.sync.provider;
+
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+import com.trackgeek.sync.ratelimit.ProviderRateLimiter;
+import com.trackgeek.sync.ratelimit.RateLimitWindow;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProviderGatewayTest {
+
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final ProviderRateLimiter unlimited = ProviderRateLimiter.of(Provider.JIKAN,
+            List.of(RateLimitWindow.of(1_000_000, Duration.ofSeconds(1))), Duration.ZERO, metrics);
+
+    private ProviderGateway gateway(int maxAttempts, int minimumCalls) {
+        return new ProviderGateway(Provider.JIKAN, unlimited,
+                new RetrySettings(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5)),
+                new CircuitBreakerSettings(50, minimumCalls, Duration.ofMinutes(1)), metrics);
+    }
+
+    @Test
+    void aProviderThatKeepsFailingIsShortCircuitedWithoutBeingCalled() {
+        var gateway = gateway(1, 4);
+        var calls = new AtomicInteger();
+        Supplier<ProviderResponse> failing = () -> {
+            calls.incrementAndGet();
+            return new ProviderResponse(503, new byte[0], null);
+        };
+        for (int i = 0; i < 4; i++) {
+            catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, failing));
+        }
+        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        var refused = catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, failing));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.JIKAN_SERVICE_UNAVAILABLE);
+        assertThat(refused.getMessage()).contains("circuit open");
+        assertThat(calls).hasValue(4);
+        assertThat(metrics.get("trackgeek.provider.requests").tag("outcome", "short_circuited").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void notFoundAnswersDoNotCountAgainstTheProvidersHealth() {
+        var gateway = gateway(1, 4);
+        for (int i = 0; i < 10; i++) {
+            var notFound = catchThrowableOfType(ProviderException.class,
+                    () -> gateway.get("anime_full", MediaType.ANIME, () -> new ProviderResponse(404, new byte[0], null)));
+            assertThat(notFound.code()).isEqualTo(ErrorCode.ANIME_NOT_FOUND);
+        }
+        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aRetryAfterIsHonouredUpToTheMaximumBackoff() {
+        var gateway = new ProviderGateway(Provider.JIKAN, unlimited,
+                new RetrySettings(2, Duration.ofMillis(1), Duration.ofMillis(300)),
+                new CircuitBreakerSettings(50, 10, Duration.ofMinutes(1)), metrics);
+        var calls = new AtomicInteger();
+        long started = System.nanoTime();
+
+        byte[] body = gateway.get("anime_full", MediaType.ANIME, () -> calls.incrementAndGet() == 1
+                ? new ProviderResponse(429, new byte[0], Duration.ofSeconds(60))
+                : new ProviderResponse(200, "ok".getBytes(StandardCharsets.UTF_8), null));
+
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("waited, but no longer than max-backoff although Jikan asked for 60 s")
+                .isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anUnexpectedClientErrorIsNotRetried() {
+        var gateway = gateway(3, 10);
+        var calls = new AtomicInteger();
+
+        var failure = catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, () -> {
+            calls.incrementAndGet();
+            return new ProviderResponse(400, new byte[0], null);
+        }));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.JIKAN_SERVICE_UNAVAILABLE);
+        assertThat(calls).hasValue(1);
+    }
+}
