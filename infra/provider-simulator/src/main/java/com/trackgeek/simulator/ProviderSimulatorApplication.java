@@ -1,0 +1,34 @@
+package com.trackgeek.simulator;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Map;
+
+/**
+ * Answers the providers' HTTP endpoints in their real shapes, so the pipeline can run without the
+ * live providers (standalone run, load and bulk runs).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProviderSimulatorApplication {
+
+    /**
+     * Several Spring Boot apps may share one classpath in the standalone launcher, so this app reads
+     * {@code provider-simulator.yml} instead of {@code application.yml}, which belongs to nobody in particular.
+     */
+    public static final String CONFIG_NAME = "provider-simulator";
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    /** Starts the simulator in this JVM; the caller owns the returned context and closes it. */
+    public static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(ProviderSimulatorApplication.class)
+                .properties(Map.of("spring.config.name", CONFIG_NAME))
+                .run(args);
+    }
+}
