@@ -27,14 +27,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     /**
-     * @param port       0 for any free port
+     * Starts the broker on a free port ({@link #bootstrapServers()} tells which): spring-kafka-test's KRaft
+     * broker does not apply fixed ports ({@code kafkaPorts} is ignored in KRaft mode).
+     *
      * @param partitions partitions of every pipeline topic
      */
-    public static EmbeddedKafkaServer start(int port, int partitions) {
+    public static EmbeddedKafkaServer start(int partitions) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "offsets.topic.replication.factor", "1",

@@ -34,7 +34,7 @@ class EmbeddedServersTest {
 
     @Test
     void kafkaStartsWithEveryPipelineTopicAndItsDeadLetterTopic() throws Exception {
-        try (var kafka = EmbeddedKafkaServer.start(0, 2);
+        try (var kafka = EmbeddedKafkaServer.start(2);
              var admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Set<String> topics = admin.listTopics().names().get();
 

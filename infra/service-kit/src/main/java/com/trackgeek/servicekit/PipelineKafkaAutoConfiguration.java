@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -137,13 +136,17 @@ public class PipelineKafkaAutoConfiguration {
         return handler;
     }
 
-    /** PostgreSQL or Kafka unreachable: the record is fine, the world is not; wait for it. */
+    /**
+     * PostgreSQL or Kafka unreachable: the record is fine, the world is not; wait for it. Only these causes
+     * count: the listener wrappers around every failure are Spring KafkaExceptions too, so "any
+     * KafkaException" would retry every bug forever instead of dead-lettering the record.
+     */
     static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException
+            if (cause instanceof PipelineUnavailableException
+                    || cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
-                    || cause instanceof KafkaException
                     || cause instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }

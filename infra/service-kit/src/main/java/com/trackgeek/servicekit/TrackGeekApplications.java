@@ -19,6 +19,17 @@ public final class TrackGeekApplications {
         return builder(application, configName).run(args);
     }
 
+    /**
+     * Starts a service with {@code settings} as command-line arguments: they outrank the service's own
+     * configuration file, as an operator's {@code --name=value} would (default properties would not).
+     */
+    public static ConfigurableApplicationContext run(Class<?> application, String configName, Map<String, ?> settings) {
+        String[] args = settings.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+        return run(application, configName, args);
+    }
+
     public static SpringApplicationBuilder builder(Class<?> application, String configName) {
         return new SpringApplicationBuilder(application)
                 .properties(Map.of("spring.config.name", configName));

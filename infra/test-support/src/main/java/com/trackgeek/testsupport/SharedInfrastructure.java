@@ -53,7 +53,7 @@ public final class SharedInfrastructure {
     // Initialization-on-demand: started once, on first use, by whichever test thread comes first.
     private static final class Holder {
         static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.start(0, null, "trackgeek");
-        static final EmbeddedKafkaServer KAFKA = EmbeddedKafkaServer.start(0, PARTITIONS);
+        static final EmbeddedKafkaServer KAFKA = EmbeddedKafkaServer.start(PARTITIONS);
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

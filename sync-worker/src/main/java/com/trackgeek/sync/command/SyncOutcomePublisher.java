@@ -7,6 +7,7 @@ import com.trackgeek.contracts.Message;
 import com.trackgeek.contracts.SyncFailed;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.Topics;
+import com.trackgeek.servicekit.PipelineUnavailableException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ class SyncOutcomePublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new org.springframework.kafka.KafkaException("could not publish to " + topic, e);
+            throw new PipelineUnavailableException("could not publish to " + topic, e);
         }
     }
 }

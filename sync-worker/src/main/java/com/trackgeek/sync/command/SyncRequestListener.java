@@ -20,7 +20,7 @@ class SyncRequestListener {
         this.handler = handler;
     }
 
-    @KafkaListener(id = "sync-requests-interactive", topics = Topics.SYNC_REQUESTS_INTERACTIVE)
+    @KafkaListener(id = "sync-requests-interactive", idIsGroup = false, topics = Topics.SYNC_REQUESTS_INTERACTIVE)
     void onInteractive(SyncRequest request) {
         if (!request.isSupportedVersion()) {
             throw new UnprocessableMessageException(ErrorCode.MALFORMED_MESSAGE,

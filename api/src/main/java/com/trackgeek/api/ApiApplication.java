@@ -1,0 +1,15 @@
+package com.trackgeek.api;
+
+import com.trackgeek.servicekit.TrackGeekApplications;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The REST API: answers from PostgreSQL (through a small cache), asks the sync workers for what is missing. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ApiApplication {
+
+    public static void main(String[] args) {
+        TrackGeekApplications.run(ApiApplication.class, "api", args);
+    }
+}

@@ -1,0 +1,63 @@
+package com.trackgeek.api.media;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.SyncEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Stored items in memory, read through from PostgreSQL, dropped on every sync event about them.
+ *
+ * <p>Loads run inside the cache's atomic compute. That closes a race a plain get-then-put has: a read that
+ * started before the worker committed a new version could otherwise put the old version back after the sync
+ * event evicted it, and serve it for the whole TTL. An eviction of a key being loaded waits for the load and
+ * then removes what it produced. Only absent items are not cached: their arrival is what callers wait for.
+ */
+@Component
+final class ItemCache {
+
+    static final String NAME = "items";
+
+    /** @param fromDatabase false when the item was already in memory */
+    record Hit(StoredItem item, boolean fromDatabase) {
+    }
+
+    private final Cache<MediaKey, StoredItem> cache;
+
+    ItemCache(ItemCacheProperties properties, MeterRegistry registry) {
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.ttl())
+                .maximumSize(properties.maximumSize())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, cache, NAME);
+    }
+
+    Optional<Hit> get(MediaKey key, StoredItemReader reader) {
+        boolean[] loaded = {false};
+        StoredItem item = cache.get(key, missing -> {
+            loaded[0] = true;
+            return reader.find(missing.id()).orElse(null);
+        });
+        return Optional.ofNullable(item).map(found -> new Hit(found, loaded[0]));
+    }
+
+    void evict(MediaKey key) {
+        cache.invalidate(key);
+    }
+
+    /** Any event, failures included: a failed refresh changes the sync state shown with the item. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(SyncEvent event) {
+        evict(event.item());
+    }
+}

@@ -1,0 +1,81 @@
+package com.trackgeek.api.problem;
+
+import com.trackgeek.contracts.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.time.Duration;
+
+/**
+ * Every error leaves as an RFC 9457 problem detail with a {@code code}: our own {@link ApiException}s, the
+ * framework's routing and binding errors (which {@link ResponseEntityExceptionHandler} already renders, minus
+ * the code), and anything unexpected, which is logged and answered without internals.
+ */
+@RestControllerAdvice
+final class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
+        HttpHeaders headers = new HttpHeaders();
+        exception.retryAfter().ifPresent(delay ->
+                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
+        return ResponseEntity.status(exception.status())
+                .headers(headers)
+                .body(Problems.of(exception.status(), exception.code(), exception.getMessage()));
+    }
+
+    /** PostgreSQL is unreachable or overloaded: not the caller's fault, and worth retrying. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> handleDatabaseUnavailable(RuntimeException exception) {
+        log.warn("Database unavailable: {}", exception.getMessage());
+        return handleApiException(ApiException.of(ErrorCode.PIPELINE_UNAVAILABLE,
+                "The database is unavailable; try again shortly.").retryAfter(Duration.ofSeconds(5)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
+        log.error("Unexpected failure", exception);
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty(Problems.CODE, codeFor(exception, status).name());
+        }
+        if (status.is5xxServerError()) {
+            log.error("Framework error answered with {}", status, exception);
+        }
+        return response;
+    }
+
+    private static ErrorCode codeFor(Exception exception, HttpStatusCode status) {
+        boolean badParameter = exception instanceof TypeMismatchException
+                || exception instanceof ServletRequestBindingException
+                || exception instanceof HandlerMethodValidationException;
+        if (badParameter && status.is4xxClientError()) {
+            return ErrorCode.INVALID_PARAMETER;
+        }
+        return Problems.codeForStatus(status);
+    }
+}

@@ -1,0 +1,29 @@
+package com.trackgeek.api.problem;
+
+import com.trackgeek.contracts.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The HTTP status each error code is answered with. The switch is exhaustive on purpose: a code added to
+ * the contracts does not compile here until someone decides what callers see.
+ */
+public final class ProblemStatus {
+
+    private ProblemStatus() {
+    }
+
+    public static HttpStatus of(ErrorCode code) {
+        return switch (code) {
+            case ANIME_NOT_FOUND, MANGA_NOT_FOUND, MOVIE_NOT_FOUND, TV_SHOW_NOT_FOUND, GAME_NOT_FOUND, BOOK_NOT_FOUND,
+                 SYNC_REQUEST_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ANIME_ALREADY_REFRESHED, MANGA_ALREADY_REFRESHED, MOVIE_ALREADY_REFRESHED, TV_SHOW_ALREADY_REFRESHED,
+                 GAME_ALREADY_REFRESHED, BOOK_ALREADY_REFRESHED -> HttpStatus.CONFLICT;
+            case JIKAN_SERVICE_UNAVAILABLE, TMDB_SERVICE_UNAVAILABLE, IGDB_SERVICE_UNAVAILABLE,
+                 HARDCOVER_SERVICE_UNAVAILABLE, PIPELINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case PROVIDER_PAYLOAD_INVALID -> HttpStatus.BAD_GATEWAY;
+            case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;
+            case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
+            case INTERNAL_ERROR, UNKNOWN -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+}

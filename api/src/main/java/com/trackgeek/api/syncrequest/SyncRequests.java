@@ -1,0 +1,128 @@
+package com.trackgeek.api.syncrequest;
+
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code sync_request} table. The partial unique index on (media_type, provider_id) for unfinished rows
+ * is what lets any number of callers on any number of instances agree on one request per item.
+ */
+@Component
+final class SyncRequests {
+
+    private static final String COLUMNS = """
+            id, media_type, provider_id, kind, lane, status, error_code, error_detail, attempts,
+            created_at, started_at, finished_at, updated_at""";
+
+    private static final RowMapper<SyncRequestRow> ROW = SyncRequests::map;
+
+    private final JdbcClient jdbc;
+
+    SyncRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a queued interactive fetch unless the item already has an unfinished request; true if inserted. */
+    boolean insertQueuedFetch(UUID id, MediaKey item) {
+        return jdbc.sql("""
+                        insert into sync_request (id, media_type, provider_id, kind, lane, status)
+                        values (:id, :type, :providerId, 'FETCH', 'INTERACTIVE', 'queued')
+                        on conflict (media_type, provider_id) where status in ('queued', 'running') do nothing""")
+                .param("id", id)
+                .param("type", item.type().name())
+                .param("providerId", item.id())
+                .update() == 1;
+    }
+
+    Optional<SyncRequestRow> findActive(MediaKey item) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from sync_request
+                        where media_type = :type and provider_id = :providerId and status in ('queued', 'running')""")
+                .param("type", item.type().name())
+                .param("providerId", item.id())
+                .query(ROW)
+                .optional();
+    }
+
+    Optional<SyncRequestRow> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from sync_request where id = :id")
+                .param("id", id)
+                .query(ROW)
+                .optional();
+    }
+
+    List<SyncRequestRow> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from sync_request where id in (:ids)")
+                .param("ids", ids)
+                .query(ROW)
+                .list();
+    }
+
+    /** Gives up a request nobody will work on because its command never reached Kafka. */
+    void markFailed(UUID id, ErrorCode code, String detail) {
+        jdbc.sql("""
+                        update sync_request
+                           set status = 'failed', error_code = :code, error_detail = :detail,
+                               finished_at = now(), updated_at = now()
+                         where id = :id and status = 'queued'""")
+                .param("id", id)
+                .param("code", code.name())
+                .param("detail", detail)
+                .update();
+    }
+
+    /**
+     * Claims the right to publish a still-queued request's command on the interactive lane, because a person
+     * now waits for it (it was on the bulk lane) or because it has been queued suspiciously long (its command
+     * may never have been published). Touching {@code updated_at} makes the claim: of many concurrent joiners,
+     * on any instance, one wins, and nobody claims again before {@code requeueAfter} has passed.
+     */
+    boolean claimInteractivePublish(UUID id, Duration requeueAfter) {
+        return jdbc.sql("""
+                        update sync_request
+                           set lane = 'INTERACTIVE', updated_at = now()
+                         where id = :id and status = 'queued'
+                           and (lane = 'BULK' or updated_at < now() - make_interval(secs => :seconds))""")
+                .param("id", id)
+                .param("seconds", requeueAfter.toMillis() / 1000.0)
+                .update() == 1;
+    }
+
+    private static SyncRequestRow map(ResultSet rs, int rowNumber) throws SQLException {
+        return new SyncRequestRow(
+                rs.getObject("id", UUID.class),
+                MediaKey.of(MediaType.valueOf(rs.getString("media_type")), rs.getLong("provider_id")),
+                rs.getString("kind"),
+                rs.getString("lane"),
+                rs.getString("status"),
+                rs.getString("error_code"),
+                rs.getString("error_detail"),
+                rs.getInt("attempts"),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

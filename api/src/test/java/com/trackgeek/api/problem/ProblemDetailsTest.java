@@ -1,0 +1,85 @@
+package com.trackgeek.api.problem;
+
+import com.trackgeek.api.ApiIntegrationTest;
+import com.trackgeek.contracts.MediaType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every error, ours or the framework's, is an RFC 9457 problem with a stable code; none is a 500. */
+class ProblemDetailsTest extends ApiIntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-5", "1.5", "1e3", "99999999999999999999", "%20"})
+    void aMalformedItemIdIs400(String id) {
+        assertProblem(get("/api/v1/anime/" + id), 400, "INVALID_PARAMETER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"banana", "-1", "PT-5S", "P", "5s", "1.2345"})
+    void aMalformedWaitIs400(String wait) {
+        assertProblem(get("/api/v1/anime/" + newAnimeKey().id() + "?wait=" + wait), 400, "INVALID_PARAMETER");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MediaType.class, names = "ANIME", mode = EnumSource.Mode.EXCLUDE)
+    void aMediaTypeNotServedYetSaysSo(MediaType type) {
+        var response = get("/api/v1/" + type.pathSegment() + "/5114");
+        assertProblem(response, 501, "MEDIA_TYPE_NOT_SUPPORTED");
+        assertThat(json(response).get("detail").asString()).contains(type.pathSegment());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/anime", "/api/v1/podcast/1", "/api/v1/anime/1/extra", "/nothing-here"})
+    void anUnknownPathIs404(String path) {
+        assertProblem(get(path), 404, "INVALID_REQUEST");
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        var response = send(HttpRequest.newBuilder(uri("/api/v1/anime/5114")).DELETE());
+        assertProblem(response, 405, "INVALID_REQUEST");
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
+    void anUnacceptableMediaTypeIs406() {
+        var key = newAnimeKey();
+        worker().storeAnime(key, "Haibane Renmei", java.util.UUID.randomUUID());
+        var response = send(HttpRequest.newBuilder(uri(itemPath(key))).header("Accept", "application/xml"));
+        assertProblem(response, 406, "INVALID_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "1-2-3-4-5", "123"})
+    void aMalformedSyncRequestIdIs400(String id) {
+        assertProblem(get("/api/v1/sync-requests/" + id), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void theErrorPageItselfIsAProblem() {
+        assertProblem(get("/error"), 404, "INVALID_REQUEST");
+    }
+
+    @Test
+    void aProblemNamesTheRequestItIsAbout() {
+        var body = json(get("/api/v1/anime/abc"));
+        assertThat(body.get("instance").asString()).isEqualTo("/api/v1/anime/abc");
+        assertThat(body.get("title").asString()).isEqualTo("Bad Request");
+        assertThat(body.get("detail").asString()).contains("positive integer");
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var body = json(response);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("code").asString()).isEqualTo(code);
+    }
+}

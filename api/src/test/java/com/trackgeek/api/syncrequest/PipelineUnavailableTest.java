@@ -1,0 +1,75 @@
+package com.trackgeek.api.syncrequest;
+
+import com.trackgeek.api.ApiIntegrationTest;
+import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.MediaKey;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Kafka unreachable: the caller is promised nothing, and the request row does not linger as "queued" for a
+ * command that does not exist. The shared broker cannot be stopped for one test, so the sync machinery is
+ * wired by hand around a producer pointed at a port nobody listens on.
+ */
+class PipelineUnavailableTest extends ApiIntegrationTest {
+
+    @Test
+    void aCommandKafkaDoesNotTakeFailsItsRequestWithPipelineUnavailable() throws IOException {
+        MediaKey key = newAnimeKey();
+        var properties = new SyncProperties(Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofMinutes(2));
+        var registry = new SimpleMeterRegistry();
+        var waiters = new SyncWaiters(registry);
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
+                null, new JacksonJsonSerializer<Object>(json).noTypeInfo());
+        try {
+            var itemSync = new ItemSync(new SyncRequests(jdbc),
+                    new SyncCommandPublisher(new KafkaTemplate<>(producers), properties), waiters,
+                    new SyncMetrics(registry), properties);
+
+            assertThatThrownBy(() -> itemSync.start(key))
+                    .isInstanceOfSatisfying(ApiException.class, problem -> {
+                        assertThat(problem.code()).isEqualTo(ErrorCode.PIPELINE_UNAVAILABLE);
+                        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        assertThat(problem.retryAfter()).isPresent();
+                    });
+        } finally {
+            producers.destroy();
+        }
+
+        var row = jdbc.sql("select status, error_code from sync_request where media_type = 'ANIME' and provider_id = :id")
+                .param("id", key.id())
+                .query((rs, n) -> rs.getString("status") + "/" + rs.getString("error_code"))
+                .single();
+        assertThat(row).isEqualTo("failed/PIPELINE_UNAVAILABLE");
+        assertThat(registry.get("trackgeek.api.sync.waiters").gauge().value()).isZero();
+        assertThat(registry.get("trackgeek.api.sync.publish.failures").counter().count()).isEqualTo(1);
+
+        // Nothing stays blocked: with Kafka back, the next caller starts a new request.
+        assertThat(get(itemPath(key) + "?wait=0").statusCode()).isEqualTo(202);
+        assertThat(syncRequestCount(key)).isEqualTo(2);
+    }
+
+    private static int closedPort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.trackgeek.embedding.model;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Picks the model by {@code trackgeek.embedding.model.provider}. A hosted model becomes one more bean here,
+ * conditional on its own provider value; an unknown value leaves no model and the worker refuses to start.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModelConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "trackgeek.embedding.model", name = "provider", havingValue = AllMiniLmL6V2Model.NAME,
+            matchIfMissing = true)
+    AllMiniLmL6V2Model allMiniLmL6V2Model(ModelProperties properties) {
+        return new AllMiniLmL6V2Model(properties.effectiveThreads());
+    }
+}

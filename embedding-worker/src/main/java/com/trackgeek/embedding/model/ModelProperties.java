@@ -1,0 +1,21 @@
+package com.trackgeek.embedding.model;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which embedding model the worker uses.
+ *
+ * @param provider {@value AllMiniLmL6V2Model#NAME}, the quantised all-MiniLM-L6-v2 that runs in-process from
+ *                 its Maven artifact (384 dimensions, no network); hosted models are added as further values
+ * @param threads  threads that embed the texts of one low-lane chunk in parallel; 0 means one per CPU
+ */
+@ConfigurationProperties("trackgeek.embedding.model")
+record ModelProperties(
+        @DefaultValue(AllMiniLmL6V2Model.NAME) String provider,
+        @DefaultValue("0") int threads) {
+
+    int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,73 @@
+package com.trackgeek.embedding;
+
+import com.trackgeek.contracts.EmbeddingLane;
+import com.trackgeek.contracts.EmbeddingRequested;
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.Topics;
+import com.trackgeek.servicekit.DeadLetterReason;
+import com.trackgeek.testsupport.SharedInfrastructure;
+import com.trackgeek.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelFailureTest extends WorkerIntegrationTest {
+
+    private static final String GENRES = "[{\"name\":\"Drama\"}]";
+
+    @Test
+    void aTextTheModelCannotEmbedFailsAloneAndIsDeadLettered() {
+        MediaKey good = newAnimeKey();
+        MediaKey bad = newAnimeKey();
+        MediaKey alsoGood = newAnimeKey();
+        insertAnime(good, "Good one", GENRES, "An ordinary synopsis.");
+        insertAnime(bad, "Bad one", GENRES, "A synopsis the model refuses " + UnembeddableTexts.MARKER);
+        insertAnime(alsoGood, "Another good one", GENRES, "Another ordinary synopsis.");
+        setSyncState(bad, "pending_embeddings");
+        try (var deadLetters = TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(),
+                Topics.deadLetter(Topics.EMBEDDING_REQUESTS_LOW))) {
+            // One key, so all three travel in one partition, in order, and usually in one batch.
+            String key = good.toString();
+            EmbeddingRequested first = request(good);
+            EmbeddingRequested failing = request(bad);
+            EmbeddingRequested last = request(alsoGood);
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, key, first);
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, key, failing);
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, key, last);
+            kafka.flush();
+
+            ConsumerRecord<String, String> dead = deadLetters.await(
+                    record -> record.value().contains(failing.requestId().toString()), Duration.ofSeconds(60));
+            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("INTERNAL_ERROR");
+            assertThat(header(dead, DeadLetterReason.REASON_HEADER)).contains("could not embed");
+            assertThat(awaitOutcome(first.requestId())).isEqualTo("embedded");
+            // The requests after the failed one are delivered again; by then their item is unchanged.
+            assertThat(awaitOutcome(last.requestId())).isIn("embedded", "skipped_unchanged");
+            assertThat(vectors(good, alsoGood)).isEqualTo(2);
+            assertThat(outcome(failing.requestId())).contains("failed");
+            assertThat(vectors(bad)).isZero();
+            assertThat(syncState(bad)).as("not fresh without a vector").contains("pending_embeddings");
+        }
+    }
+
+    private int vectors(MediaKey... items) {
+        long[] ids = java.util.Arrays.stream(items).mapToLong(MediaKey::id).toArray();
+        return jdbc.sql("select count(*) from item_embedding where media_type = 'ANIME' and provider_id = any(?)")
+                .param(ids).query(Integer.class).single();
+    }
+
+    private static EmbeddingRequested request(MediaKey item) {
+        return EmbeddingRequested.of(UUID.randomUUID(), item, EmbeddingLane.LOW, Instant.now());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
