@@ -1,0 +1,98 @@
+package com.trackgeek.pipeline;
+
+import com.trackgeek.api.ApiApplication;
+import com.trackgeek.embedding.EmbeddingWorkerApplication;
+import com.trackgeek.servicekit.TrackGeekApplications;
+import com.trackgeek.sync.SyncWorkerApplication;
+import com.trackgeek.testsupport.SharedInfrastructure;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The three services started as they run in production, each its own Spring application on its own port,
+ * sharing one Kafka broker and one PostgreSQL, talking to a fake Jikan. One per test JVM.
+ *
+ * <p>Jikan's limits are scaled (40/s and 400/10s instead of 3/s and 60/min) so the rate-limit test runs in
+ * seconds; the limiter treats them exactly as it treats the real ones.
+ */
+final class Pipeline {
+
+    static final int LIMIT_PER_SECOND = 40;
+    static final int LIMIT_PER_TEN_SECONDS = 400;
+
+    private static final Pipeline INSTANCE = new Pipeline();
+
+    final JikanFake jikan = new JikanFake();
+    private final ConfigurableApplicationContext api;
+    private final ConfigurableApplicationContext embeddingWorker;
+    private ConfigurableApplicationContext syncWorker;
+
+    private Pipeline() {
+        syncWorker = startSyncWorker();
+        embeddingWorker = start(EmbeddingWorkerApplication.class, "embedding-worker", Map.of());
+        api = startApi();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "pipeline-shutdown"));
+    }
+
+    static Pipeline get() {
+        return INSTANCE;
+    }
+
+    String apiUrl() {
+        return "http://localhost:" + port(api);
+    }
+
+    /** A second API instance, sharing the database and Kafka with the first; the caller closes it. */
+    ConfigurableApplicationContext startApi() {
+        return start(ApiApplication.class, "api", Map.of());
+    }
+
+    static String urlOf(ConfigurableApplicationContext api) {
+        return "http://localhost:" + port(api);
+    }
+
+    synchronized void stopSyncWorker() {
+        syncWorker.close();
+    }
+
+    synchronized void restartSyncWorker() {
+        syncWorker = startSyncWorker();
+    }
+
+    private ConfigurableApplicationContext startSyncWorker() {
+        Map<String, Object> jikanSettings = new LinkedHashMap<>();
+        jikanSettings.put("trackgeek.providers.jikan.base-url", jikan.baseUrl());
+        jikanSettings.put("trackgeek.providers.jikan.read-timeout", "1s");
+        jikanSettings.put("trackgeek.providers.jikan.retry.initial-backoff", "50ms");
+        jikanSettings.put("trackgeek.providers.jikan.retry.max-backoff", "500ms");
+        // Failures of one test must not open the circuit for the next one's "provider recovered" request.
+        jikanSettings.put("trackgeek.providers.jikan.circuit-breaker.minimum-calls", 10_000);
+        jikanSettings.put("trackgeek.providers.jikan.limits[0].requests", LIMIT_PER_SECOND);
+        jikanSettings.put("trackgeek.providers.jikan.limits[0].per", "1s");
+        jikanSettings.put("trackgeek.providers.jikan.limits[1].requests", LIMIT_PER_TEN_SECONDS);
+        jikanSettings.put("trackgeek.providers.jikan.limits[1].per", "10s");
+        jikanSettings.put("trackgeek.providers.jikan.limits[1].burst", 1);
+        return start(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, jikanSettings);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, String configName, Map<String, Object> own) {
+        Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.springProperties());
+        properties.put("server.port", 0);
+        properties.putAll(own);
+        return TrackGeekApplications.run(application, configName, properties);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private void closeAll() {
+        api.close();
+        embeddingWorker.close();
+        syncWorker.close();
+        jikan.close();
+    }
+}

@@ -1,0 +1,55 @@
+package com.trackgeek.pipeline;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * 100 anime requested at once: Jikan, counting on its side, never sees more than either configured window
+ * allows (scaled to 40/s and 400/10s), and the worker stays close to the allowed rate.
+ */
+class ProviderLimitsUnderLoadTest {
+
+    private final Pipeline pipeline = Pipeline.get();
+
+    @Test
+    void aHundredItemsRequestedAtOnceStayWithinBothWindowsAndNearTheAllowedRate() throws Exception {
+        Set<Long> ids = Set.copyOf(LongStream.rangeClosed(800_001, 800_100).boxed().toList());
+        ids.forEach(pipeline.jikan::serves);
+
+        List<Callable<ApiCalls.Answer>> requests = new ArrayList<>();
+        for (long id : ids) {
+            requests.add(() -> ApiCalls.get(pipeline.apiUrl(), "/api/v1/anime/" + id + "?wait=PT0S"));
+        }
+        List<Future<ApiCalls.Answer>> answers;
+        try (var pool = Executors.newFixedThreadPool(100)) {
+            answers = pool.invokeAll(requests);
+        }
+        for (Future<ApiCalls.Answer> answer : answers) {
+            assertThat(answer.get().status()).as("accepted").isEqualTo(202);
+            assertThat(answer.get().location()).startsWith("/api/v1/sync-requests/");
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> Database.storedAnime(ids) == 100);
+
+        List<Long> arrivals = pipeline.jikan.arrivalTimes(ids);
+        assertThat(arrivals).hasSize(400);
+        assertThat(RequestWindows.maxInAnyWindow(arrivals, Duration.ofSeconds(1))).isLessThanOrEqualTo(Pipeline.LIMIT_PER_SECOND);
+        assertThat(RequestWindows.maxInAnyWindow(arrivals, Duration.ofSeconds(10))).isLessThanOrEqualTo(Pipeline.LIMIT_PER_TEN_SECONDS);
+
+        double seconds = (arrivals.getLast() - arrivals.getFirst()) / 1000.0;
+        double rate = (arrivals.size() - 1) / seconds;
+        System.out.printf("400 Jikan requests in %.1f s: %.1f req/s against an allowed %d req/s (%.0f%%)%n",
+                seconds, rate, Pipeline.LIMIT_PER_SECOND, 100 * rate / Pipeline.LIMIT_PER_SECOND);
+        assertThat(rate).as("requests per second").isGreaterThanOrEqualTo(0.8 * Pipeline.LIMIT_PER_SECOND);
+    }
+}
