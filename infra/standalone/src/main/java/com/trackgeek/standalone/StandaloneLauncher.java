@@ -1,0 +1,157 @@
+package com.trackgeek.standalone;
+
+import com.trackgeek.api.ApiApplication;
+import com.trackgeek.embedding.EmbeddingWorkerApplication;
+import com.trackgeek.localstack.EmbeddedKafkaServer;
+import com.trackgeek.localstack.EmbeddedPostgresServer;
+import com.trackgeek.servicekit.TrackGeekApplications;
+import com.trackgeek.simulator.ProviderSimulatorApplication;
+import com.trackgeek.sync.SyncWorkerApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole pipeline in one JVM: PostgreSQL (data kept in {@code .trackgeek/postgres}), a Kafka broker, the
+ * provider simulator (unless a live Jikan is configured), and api, sync-worker and embedding-worker, each
+ * its own Spring application with its own port and configuration, exactly as when deployed apart.
+ * Ctrl-C stops everything in reverse order.
+ */
+public final class StandaloneLauncher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneLauncher.class);
+
+    /**
+     * The simulator shares this JVM's classpath with the services, whose jars bring auto-configuration for
+     * a database and Kafka; the simulator uses neither.
+     */
+    private static final String SERVICE_ONLY_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "com.trackgeek.servicekit.PipelineKafkaAutoConfiguration");
+
+    /**
+     * One console for five applications: the in-process broker's and clients' INFO lines would drown the
+     * services' own. Logback is shared by the JVM, so a per-application name tag would be wrong; thread
+     * names tell the services apart.
+     */
+    private static final Map<String, Object> QUIET_LOGGING = Map.of(
+            "logging.level.org.apache.kafka", "WARN",
+            "logging.level.kafka", "WARN",
+            "logging.level.org.springframework.kafka", "WARN",
+            "logging.level.state.change.logger", "WARN",
+            "logging.include-application-name", "false");
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final StandaloneSettings settings;
+    private int apiPort;
+
+    StandaloneLauncher(StandaloneSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        quietLoggingUntilSpringTakesOver();
+        var launcher = new StandaloneLauncher(StandaloneSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "standalone-shutdown"));
+        try {
+            launcher.start();
+        } catch (RuntimeException e) {
+            log.error("Could not start the pipeline: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        var postgres = EmbeddedPostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"), "trackgeek");
+        running.push(postgres);
+        var kafka = EmbeddedKafkaServer.start(3);
+        running.push(kafka);
+
+        String jikanBaseUrl = settings.liveJikanBaseUrl();
+        if (settings.usesSimulator()) {
+            var simulator = ProviderSimulatorApplication.start(
+                    "--server.port=" + settings.simulatorPort(),
+                    "--simulator.fixtures-dir=" + settings.fixturesDirectory().toAbsolutePath(),
+                    "--spring.autoconfigure.exclude=" + SERVICE_ONLY_AUTO_CONFIGURATION,
+                    "--logging.include-application-name=false");
+            running.push(simulator);
+            jikanBaseUrl = "http://localhost:" + port(simulator) + "/jikan/v4";
+        }
+
+        Map<String, Object> shared = new LinkedHashMap<>(QUIET_LOGGING);
+        shared.put("spring.datasource.url", postgres.jdbcUrl());
+        shared.put("spring.datasource.username", postgres.username());
+        shared.put("spring.datasource.password", postgres.password());
+        shared.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        shared.put("trackgeek.kafka.partitions", 3);
+
+        var syncWorker = service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, settings.syncWorkerPort(),
+                shared, Map.of("trackgeek.providers.jikan.base-url", jikanBaseUrl));
+        var embeddingWorker = service(EmbeddingWorkerApplication.class, "embedding-worker", settings.embeddingWorkerPort(), shared, Map.of());
+        var api = service(ApiApplication.class, "api", settings.apiPort(), shared, Map.of());
+        apiPort = port(api);
+
+        log.info("""
+
+                ==================================================================
+                 TrackGeek Sync is running ({} s). Ctrl-C stops everything.
+                   API               http://localhost:{}/api/v1/anime/5114
+                   API health        http://localhost:{}/actuator/health
+                   sync-worker       http://localhost:{}/actuator/prometheus
+                   embedding-worker  http://localhost:{}/actuator/prometheus
+                   Jikan             {}{}
+                   Kafka             {}
+                   PostgreSQL        {} (data in {})
+                ==================================================================""",
+                (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, port(syncWorker), port(embeddingWorker),
+                jikanBaseUrl, settings.usesSimulator() ? " (provider simulator)" : " (live)",
+                kafka.bootstrapServers(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());
+    }
+
+    /** Kafka and PostgreSQL start before any Spring application has configured Logback (default: DEBUG). */
+    private static void quietLoggingUntilSpringTakesOver() {
+        var context = (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+        QUIET_LOGGING.keySet().stream()
+                .filter(name -> name.startsWith("logging.level."))
+                .forEach(name -> context.getLogger(name.substring("logging.level.".length())).setLevel(ch.qos.logback.classic.Level.WARN));
+    }
+
+    int apiPort() {
+        return apiPort;
+    }
+
+    private ConfigurableApplicationContext service(Class<?> application, String configName, int port,
+                                                   Map<String, Object> shared, Map<String, Object> own) {
+        Map<String, Object> properties = new LinkedHashMap<>(shared);
+        properties.putAll(own);
+        properties.put("server.port", port);
+        var context = TrackGeekApplications.run(application, configName, properties);
+        running.push(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                log.warn("While stopping: {}", e.getMessage());
+            }
+        }
+    }
+}

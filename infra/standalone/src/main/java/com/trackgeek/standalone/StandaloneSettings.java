@@ -1,0 +1,46 @@
+package com.trackgeek.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where everything listens and keeps its data, from environment variables with defaults that suit one
+ * developer machine. A service property can also be set directly by its environment variable (Spring's
+ * relaxed binding), e.g. {@code TRACKGEEK_PROVIDERS_JIKAN_BASE_URL=https://api.jikan.moe/v4} for the live Jikan.
+ */
+record StandaloneSettings(Path dataDirectory, Path fixturesDirectory, int apiPort, int syncWorkerPort,
+                          int embeddingWorkerPort, int simulatorPort, int postgresPort,
+                          String liveJikanBaseUrl) {
+
+    static StandaloneSettings fromEnvironment(Map<String, String> env) {
+        return new StandaloneSettings(
+                Path.of(env.getOrDefault("TRACKGEEK_DATA_DIR", ".trackgeek")),
+                Path.of(env.getOrDefault("TRACKGEEK_FIXTURES", env.getOrDefault("TRACKGEEK_FIXTURES_DEFAULT", "../shared/fixtures"))),
+                port(env, "TRACKGEEK_API_PORT", 8080),
+                port(env, "TRACKGEEK_SYNC_WORKER_PORT", 8081),
+                port(env, "TRACKGEEK_EMBEDDING_WORKER_PORT", 8082),
+                port(env, "TRACKGEEK_SIMULATOR_PORT", 8090),
+                port(env, "TRACKGEEK_POSTGRES_PORT", 5433),
+                env.get("TRACKGEEK_PROVIDERS_JIKAN_BASE_URL"));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number (0-65535), was '" + value + "'");
+        }
+    }
+
+    boolean usesSimulator() {
+        return liveJikanBaseUrl == null || liveJikanBaseUrl.isBlank();
+    }
+}
