@@ -27,8 +27,8 @@ class DeadLetterTest extends WorkerIntegrationTest {
             EmbeddingRequested next = publish(EmbeddingLane.HIGH, item);
 
             ConsumerRecord<String, String> dead = deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30));
-            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
-            assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.EMBEDDING_REQUESTS_HIGH);
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.EMBEDDING_REQUESTS_HIGH);
             assertThat(awaitOutcome(next.requestId())).as("the lane carries on").isEqualTo("item_missing");
         }
     }
@@ -46,8 +46,8 @@ class DeadLetterTest extends WorkerIntegrationTest {
             kafka.flush();
 
             ConsumerRecord<String, String> dead = deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30));
-            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
-            assertThat(header(dead, DeadLetterReason.REASON_HEADER)).startsWith("unreadable EmbeddingRequested");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).startsWith("unreadable EmbeddingRequested");
             assertThat(awaitOutcome(before.requestId())).isEqualTo("item_missing");
             assertThat(awaitOutcome(after.requestId())).isEqualTo("item_missing");
             assertThat(deadLetters.drain(Duration.ofSeconds(2))).as("only the garbage is dead-lettered").isEmpty();
@@ -66,8 +66,8 @@ class DeadLetterTest extends WorkerIntegrationTest {
                 kafka.send(lane.topic(), item.toString(), future.getBytes(StandardCharsets.UTF_8));
 
                 ConsumerRecord<String, String> dead = deadLetters.await(r -> item.toString().equals(r.key()), Duration.ofSeconds(30));
-                assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
-                assertThat(header(dead, DeadLetterReason.REASON_HEADER)).contains("schema version 99");
+                assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+                assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("schema version 99");
                 assertThat(outcome(requestId)).as("not processed").isEmpty();
             }
         }
@@ -77,8 +77,4 @@ class DeadLetterTest extends WorkerIntegrationTest {
         return TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), Topics.deadLetter(topic));
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

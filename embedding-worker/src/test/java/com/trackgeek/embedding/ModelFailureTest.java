@@ -44,8 +44,8 @@ class ModelFailureTest extends WorkerIntegrationTest {
 
             ConsumerRecord<String, String> dead = deadLetters.await(
                     record -> record.value().contains(failing.requestId().toString()), Duration.ofSeconds(60));
-            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("INTERNAL_ERROR");
-            assertThat(header(dead, DeadLetterReason.REASON_HEADER)).contains("could not embed");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("INTERNAL_ERROR");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("could not embed");
             assertThat(awaitOutcome(first.requestId())).isEqualTo("embedded");
             // The requests after the failed one are delivered again; by then their item is unchanged.
             assertThat(awaitOutcome(last.requestId())).isIn("embedded", "skipped_unchanged");
@@ -66,8 +66,4 @@ class ModelFailureTest extends WorkerIntegrationTest {
         return EmbeddingRequested.of(UUID.randomUUID(), item, EmbeddingLane.LOW, Instant.now());
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

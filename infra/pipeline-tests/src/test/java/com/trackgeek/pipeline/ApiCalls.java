@@ -10,6 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Plain HTTP calls to an API instance, as an API consumer makes them. */
 final class ApiCalls {
@@ -31,6 +37,25 @@ final class ApiCalls {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends every request at the same moment, one thread each, as many independent consumers would. */
+    static List<Answer> getConcurrently(List<String> urls) {
+        List<Callable<Answer>> calls = urls.stream()
+                .<Callable<Answer>>map(url -> () -> get(url, ""))
+                .toList();
+        try (var pool = Executors.newFixedThreadPool(calls.size())) {
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -2,12 +2,9 @@ package com.trackgeek.pipeline;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,25 +50,17 @@ class FetchThroughThePipelineTest {
     }
 
     @Test
-    void fiftyConcurrentGetsForOneMissingAnimeOnTwoApiInstancesMakeOneProviderFetch() throws Exception {
+    void fiftyConcurrentGetsForOneMissingAnimeOnTwoApiInstancesMakeOneProviderFetch() {
         long id = NEXT_ID.incrementAndGet();
         pipeline.jikan.serves(id);
         try (var secondApi = pipeline.startApi()) {
             List<String> instances = List.of(pipeline.apiUrl(), Pipeline.urlOf(secondApi));
-            List<Callable<ApiCalls.Answer>> calls = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                String instance = instances.get(i % 2);
-                calls.add(() -> ApiCalls.get(instance, "/api/v1/anime/" + id + "?wait=PT60S"));
-            }
+            var answers = ApiCalls.getConcurrently(IntStream.range(0, 50)
+                    .mapToObj(i -> instances.get(i % 2) + "/api/v1/anime/" + id + "?wait=PT60S").toList());
 
-            List<Future<ApiCalls.Answer>> answers;
-            try (var pool = Executors.newFixedThreadPool(50)) {
-                answers = pool.invokeAll(calls);
-            }
-
-            for (Future<ApiCalls.Answer> answer : answers) {
-                assertThat(answer.get().status()).isEqualTo(200);
-                assertThat(answer.get().body().path("title").asString()).isEqualTo("Fullmetal Alchemist: Brotherhood");
+            for (var answer : answers) {
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.body().path("title").asString()).isEqualTo("Fullmetal Alchemist: Brotherhood");
             }
         }
         assertThat(pipeline.jikan.fullCalls(id)).isEqualTo(1);

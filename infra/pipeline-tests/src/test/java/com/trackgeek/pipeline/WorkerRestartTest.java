@@ -3,12 +3,8 @@ package com.trackgeek.pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +16,13 @@ class WorkerRestartTest {
     private final Pipeline pipeline = Pipeline.get();
 
     @Test
-    void stoppingTheWorkerInTheMiddleOfAHundredAcceptedRequestsLosesNoneAndStoresNoneTwice() throws Exception {
+    void stoppingTheWorkerInTheMiddleOfAHundredAcceptedRequestsLosesNoneAndStoresNoneTwice() {
         Set<Long> ids = Set.copyOf(LongStream.rangeClosed(600_001, 600_100).boxed().toList());
         ids.forEach(pipeline.jikan::serves);
 
-        List<Callable<ApiCalls.Answer>> requests = new ArrayList<>();
-        for (long id : ids) {
-            requests.add(() -> ApiCalls.get(pipeline.apiUrl(), "/api/v1/anime/" + id + "?wait=PT0S"));
-        }
-        List<Future<ApiCalls.Answer>> answers;
-        try (var pool = Executors.newFixedThreadPool(100)) {
-            answers = pool.invokeAll(requests);
-        }
-        for (Future<ApiCalls.Answer> answer : answers) {
-            assertThat(answer.get().status()).as("accepted").isEqualTo(202);
+        var answers = ApiCalls.getConcurrently(ids.stream().map(id -> pipeline.apiUrl() + "/api/v1/anime/" + id + "?wait=PT0S").toList());
+        for (var answer : answers) {
+            assertThat(answer.status()).as("accepted").isEqualTo(202);
         }
 
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> Database.storedAnime(ids) >= 15);

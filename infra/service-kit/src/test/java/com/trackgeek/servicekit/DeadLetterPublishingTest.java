@@ -54,9 +54,9 @@ class DeadLetterPublishingTest {
             kafka.send(TOPIC, key.toString(), valid);
 
             ConsumerRecord<String, String> dead = deadLetters.await(r -> r.value().equals("this is not json"), Duration.ofSeconds(30));
-            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
-            assertThat(header(dead, DeadLetterReason.REASON_HEADER)).isNotBlank();
-            assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).isNotBlank();
+            assertThat(TopicProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
             await().atMost(Duration.ofSeconds(30)).until(() -> service.received.contains(valid));
         }
     }
@@ -70,15 +70,11 @@ class DeadLetterPublishingTest {
             kafka.send(TOPIC, "ANIME:777002", future.getBytes(StandardCharsets.UTF_8));
 
             ConsumerRecord<String, String> dead = deadLetters.await(r -> "ANIME:777002".equals(r.key()), Duration.ofSeconds(30));
-            assertThat(header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
-            assertThat(header(dead, DeadLetterReason.REASON_HEADER)).contains("schema version 99");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("schema version 99");
         }
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     @SpringBootApplication
     static class ListeningService {

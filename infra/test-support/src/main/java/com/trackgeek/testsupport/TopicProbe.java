@@ -66,6 +66,12 @@ public final class TopicProbe implements AutoCloseable {
         return records;
     }
 
+    /** A header's value as text, or null when the record has no such header. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -238,9 +238,9 @@ class SyncWorkerIntegrationTest {
             UUID requestId = request(id);
 
             var dead = deadLetters.await(r -> r.value().contains("garbage"), PATIENCE);
-            assertThat(new String(dead.headers().lastHeader("trackgeek-dlt-code").value(), StandardCharsets.UTF_8))
+            assertThat(TopicProbe.header(dead, "trackgeek-dlt-code"))
                     .isEqualTo("MALFORMED_MESSAGE");
-            assertThat(new String(dead.headers().lastHeader("trackgeek-dlt-reason").value(), StandardCharsets.UTF_8)).isNotBlank();
+            assertThat(TopicProbe.header(dead, "trackgeek-dlt-reason")).isNotBlank();
             assertThat(awaitEvent(events, requestId)).isInstanceOf(ItemSynced.class);
         }
     }
