@@ -1,0 +1,36 @@
+package com.trackgeek.sync;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The provider boundary: each provider is one package behind {@code MetadataProvider}, so adding a provider
+ * touches no other provider and nothing outside the provider packages.
+ */
+@AnalyzeClasses(packages = "com.trackgeek.sync", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule providersDoNotKnowEachOther = slices()
+            .matching("com.trackgeek.sync.provider.(*)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule onlyTheProviderSeamIsUsedOutsideTheProviderPackages = noClasses()
+            .that().resideOutsideOfPackage("com.trackgeek.sync.provider..")
+            .should().dependOnClassesThat().resideInAPackage("com.trackgeek.sync.provider.*..")
+            .because("the worker knows providers only through MetadataProvider");
+
+    @ArchTest
+    static final ArchRule providersNeitherStoreNorPublish = noClasses()
+            .that().resideInAPackage("com.trackgeek.sync.provider..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.jdbc..", "org.springframework.kafka..", "com.trackgeek.sync.state..",
+                    "com.trackgeek.sync.command..")
+            .because("a provider fetches and maps; storing and announcing is the command's job");
+}
