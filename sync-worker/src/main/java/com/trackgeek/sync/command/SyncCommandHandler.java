@@ -61,10 +61,12 @@ class SyncCommandHandler {
     private String process(SyncRequest request) {
         var claim = transactions.execute(status -> ledger.claim(request));
         if (!claim.claimed()) {
-            // Redelivered after its outcome was recorded: announce that outcome again, do nothing else.
+            // Redelivered after its outcome was recorded: announce that outcome again, do nothing else. The
+            // embedding request is repeated too: the crash may have come before it was published, and the
+            // embedding worker skips an unchanged text at the cost of one hash.
             var finished = claim.finished();
             if (finished.done()) {
-                publisher.synced(request, false);
+                publisher.synced(request, true);
             } else {
                 publisher.failed(request, finished.errorCode(), finished.errorDetail());
             }
@@ -73,12 +75,12 @@ class SyncCommandHandler {
 
         var key = request.item();
         if (request instanceof FetchRequested) {
-            if (transactions.execute(status -> ledger.syncedWithin(key, properties.recentlySynced())).isPresent()) {
+            if (ledger.syncedWithin(key, properties.recentlySynced()).isPresent()) {
                 transactions.executeWithoutResult(status -> ledger.recordAlreadyStored(request));
                 publisher.synced(request, false);
                 return "already_stored";
             }
-            if (Boolean.TRUE.equals(transactions.execute(status -> ledger.knownMissingWithin(key, properties.notFoundTtl())))) {
+            if (ledger.knownMissingWithin(key, properties.notFoundTtl())) {
                 return fail(request, key.type().notFound(), "not found by the provider within the last " + properties.notFoundTtl());
             }
         }

@@ -32,9 +32,9 @@ class SyncOutcomePublisher {
         this.properties = properties;
     }
 
-    void synced(SyncRequest request, boolean contentStored) {
+    void synced(SyncRequest request, boolean requestEmbedding) {
         Instant now = Instant.now();
-        if (contentStored) {
+        if (requestEmbedding) {
             var lane = request.lane().embeddingLane();
             send(EmbeddingRequested.of(request.requestId(), request.item(), lane, now), lane.topic());
         }

@@ -125,10 +125,12 @@ class SyncWorkerIntegrationTest {
             requestId = request(id);
             awaitEvent(events, requestId);
         }
-        try (var events = probe(Topics.SYNC_EVENTS)) {
+        try (var events = probe(Topics.SYNC_EVENTS); var embeddings = probe(Topics.EMBEDDING_REQUESTS_HIGH)) {
             send(FetchRequested.of(requestId, MediaKey.of(MediaType.ANIME, id), SyncLane.INTERACTIVE, Instant.now()));
 
             assertThat(awaitEvent(events, requestId)).isInstanceOf(ItemSynced.class);
+            // The first delivery may have died before its embedding request went out.
+            embeddings.await(r -> r.value().contains(requestId.toString()), PATIENCE);
         }
         assertThat(fullCalls(id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from anime where mal_id = :id").param("id", id).query(Integer.class).single()).isEqualTo(1);
