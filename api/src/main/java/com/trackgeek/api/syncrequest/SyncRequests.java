@@ -88,6 +88,29 @@ final class SyncRequests {
                 .update();
     }
 
+    /** Requests still queued whose last touch is older than {@code requeueAfter}, oldest first. */
+    List<SyncRequestRow> findOverdueQueued(Duration requeueAfter, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from sync_request"
+                        + " where status = 'queued' and updated_at < now() - make_interval(secs => :seconds)"
+                        + " order by updated_at limit :limit")
+                .param("seconds", requeueAfter.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    /**
+     * Claims the right to publish an overdue queued request's command again, on its own lane; like
+     * {@link #claimInteractivePublish}, touching {@code updated_at} lets exactly one instance win.
+     */
+    boolean claimRepublish(UUID id, Duration requeueAfter) {
+        return jdbc.sql("update sync_request set updated_at = now()"
+                        + " where id = :id and status = 'queued' and updated_at < now() - make_interval(secs => :seconds)")
+                .param("id", id)
+                .param("seconds", requeueAfter.toMillis() / 1000.0)
+                .update() == 1;
+    }
+
     /**
      * Claims the right to publish a still-queued request's command on the interactive lane, because a person
      * now waits for it (it was on the bulk lane) or because it has been queued suspiciously long (its command

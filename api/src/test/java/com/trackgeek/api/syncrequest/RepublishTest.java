@@ -8,6 +8,7 @@ import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A caller that joins a request whose command may never come (or comes late) has it published again. */
 class RepublishTest extends ApiIntegrationTest {
+
+    @Autowired
+    QueuedRequestSweeper sweeper;
 
     @Test
     void aRequestQueuedForTooLongIsPublishedAgainOnce() {
@@ -58,6 +62,24 @@ class RepublishTest extends ApiIntegrationTest {
             assertThat(command.lane()).isEqualTo(SyncLane.INTERACTIVE);
         }
         assertThat(json(get("/api/v1/sync-requests/" + bulk)).get("lane").asString()).isEqualTo("INTERACTIVE");
+    }
+
+    @Test
+    void anOverdueRequestIsPublishedAgainByTheSweepEvenIfNobodyAsksForTheItem() {
+        MediaKey overdueKey = newAnimeKey();
+        MediaKey freshKey = newAnimeKey();
+        UUID orphan = insertQueued(overdueKey, "INTERACTIVE", Duration.ofMinutes(10));
+        insertQueued(freshKey, "INTERACTIVE", Duration.ZERO);
+        try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
+            sweeper.sweep();
+
+            assertThat(FakeSyncWorker.awaitCommand(commands, overdueKey, json).requestId()).isEqualTo(orphan);
+            sweeper.sweep();
+            assertThat(FakeSyncWorker.drainCommands(commands, overdueKey, Duration.ofSeconds(1), json))
+                    .as("claimed: not published again before requeue-after").isEmpty();
+            assertThat(FakeSyncWorker.drainCommands(commands, freshKey, Duration.ofMillis(200), json))
+                    .as("a request queued moments ago is left alone").isEmpty();
+        }
     }
 
     private UUID insertQueued(MediaKey key, String lane, Duration age) {
