@@ -3,6 +3,7 @@ package com.trackgeek.pipeline;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.trackgeek.testsupport.Fixtures;
+import com.trackgeek.testsupport.JikanBodies;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,10 +37,9 @@ final class JikanFake implements AutoCloseable {
     /** Serves a complete anime under {@code malId}. */
     void serves(long malId) {
         server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/full")).willReturn(okJson(fullBody(malId))));
-        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/characters")).willReturn(okJson(Fixtures.body("jikan/anime-11757-sao-characters.json"))));
-        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/staff")).willReturn(okJson(Fixtures.body("jikan/anime-11757-sao-staff.json"))));
-        // No videos body was recorded; this is Jikan's documented shape with nothing in it.
-        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/videos")).willReturn(okJson("{\"data\":{\"promo\":[],\"episodes\":[],\"music_videos\":[]}}")));
+        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/characters")).willReturn(okJson(JikanBodies.characters())));
+        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/staff")).willReturn(okJson(JikanBodies.staff())));
+        server.stubFor(get(urlPathEqualTo("/v4/anime/" + malId + "/videos")).willReturn(okJson(JikanBodies.EMPTY_VIDEOS)));
     }
 
     void answersNotFound(long malId) {
@@ -88,7 +88,7 @@ final class JikanFake implements AutoCloseable {
     }
 
     static String fullBody(long malId) {
-        return Fixtures.body("jikan/anime-5114-fmab-full-readme-example.json").replaceFirst("\"mal_id\": 5114", "\"mal_id\": " + malId);
+        return JikanBodies.fullAnimeAs(malId);
     }
 
     @Override

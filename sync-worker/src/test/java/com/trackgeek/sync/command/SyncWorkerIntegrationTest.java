@@ -14,6 +14,7 @@ import com.trackgeek.contracts.SyncFailed;
 import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.Topics;
 import com.trackgeek.testsupport.Fixtures;
+import com.trackgeek.testsupport.JikanBodies;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import com.trackgeek.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -275,14 +276,14 @@ class SyncWorkerIntegrationTest {
     private static long stubFullAnime() {
         long id = NEXT_ID.incrementAndGet();
         JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/full")).willReturn(okJson(fullBody(id))));
-        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/characters")).willReturn(okJson(Fixtures.body("jikan/anime-11757-sao-characters.json"))));
-        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/staff")).willReturn(okJson(Fixtures.body("jikan/anime-11757-sao-staff.json"))));
-        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/videos")).willReturn(okJson("{\"data\":{\"promo\":[],\"episodes\":[],\"music_videos\":[]}}")));
+        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/characters")).willReturn(okJson(JikanBodies.characters())));
+        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/staff")).willReturn(okJson(JikanBodies.staff())));
+        JIKAN.stubFor(get(urlPathEqualTo("/v4/anime/" + id + "/videos")).willReturn(okJson(JikanBodies.EMPTY_VIDEOS)));
         return id;
     }
 
     private static String fullBody(long id) {
-        return Fixtures.body("jikan/anime-5114-fmab-full-readme-example.json").replaceFirst("\"mal_id\": 5114", "\"mal_id\": " + id);
+        return JikanBodies.fullAnimeAs(id);
     }
 
     private static int fullCalls(long id) {
