@@ -2,6 +2,8 @@ package com.trackgeek.contracts;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
+import java.util.Arrays;
+
 /**
  * Stable error codes: the {@code code} of every problem detail the API answers with, the reason of
  * every failed sync. The type and provider codes are kept from the original service.
@@ -38,6 +40,8 @@ public enum ErrorCode {
     MALFORMED_MESSAGE,
     /** The media type is valid but not synced by this deployment yet. */
     MEDIA_TYPE_NOT_SUPPORTED,
+    /** A sync request stayed running past its bound and every takeover failed; the next read starts a new one. */
+    SYNC_TIMED_OUT,
     /** Kafka or PostgreSQL could not accept the work; nothing was promised to the caller. */
     PIPELINE_UNAVAILABLE,
     /** Something failed that is not the caller's fault. */
@@ -45,5 +49,13 @@ public enum ErrorCode {
 
     /** A code from a newer producer that this reader does not know yet. */
     @JsonEnumDefaultValue
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * The code stored under {@code name}, or {@link #UNKNOWN} for a code a newer version wrote (or null): a
+     * reader must never fail on a value it does not know yet.
+     */
+    public static ErrorCode parse(String name) {
+        return Arrays.stream(values()).filter(code -> code.name().equals(name)).findFirst().orElse(UNKNOWN);
+    }
 }

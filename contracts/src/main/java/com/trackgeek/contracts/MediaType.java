@@ -1,5 +1,9 @@
 package com.trackgeek.contracts;
 
+import com.trackgeek.contracts.catalog.Anime;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.contracts.catalog.Manga;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,19 +12,29 @@ import java.util.Optional;
  * segment that names it in the REST API ({@code /api/v1/{pathSegment}/{id}}).
  */
 public enum MediaType {
-    ANIME(Provider.JIKAN, "anime"),
-    MANGA(Provider.JIKAN, "manga"),
-    MOVIE(Provider.TMDB, "movie"),
-    TV_SHOW(Provider.TMDB, "tv"),
-    GAME(Provider.IGDB, "game"),
-    BOOK(Provider.HARDCOVER, "book");
+    ANIME(Provider.JIKAN, "anime", Anime.class),
+    MANGA(Provider.JIKAN, "manga", Manga.class),
+    MOVIE(Provider.TMDB, "movie", null),
+    TV_SHOW(Provider.TMDB, "tv", null),
+    GAME(Provider.IGDB, "game", null),
+    BOOK(Provider.HARDCOVER, "book", null);
 
     private final Provider provider;
     private final String pathSegment;
+    private final Class<? extends CatalogItem> catalogType;
 
-    MediaType(Provider provider, String pathSegment) {
+    MediaType(Provider provider, String pathSegment, Class<? extends CatalogItem> catalogType) {
         this.provider = provider;
         this.pathSegment = pathSegment;
+        this.catalogType = catalogType;
+    }
+
+    /**
+     * The record that defines this type's stored shape, once for every module (see {@link CatalogItem});
+     * empty while the type has none yet.
+     */
+    public Optional<Class<? extends CatalogItem>> catalogType() {
+        return Optional.ofNullable(catalogType);
     }
 
     public Provider provider() {

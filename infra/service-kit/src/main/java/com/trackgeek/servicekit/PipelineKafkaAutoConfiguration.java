@@ -28,6 +28,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
@@ -52,7 +53,7 @@ import java.util.Map;
  *     record that does not parse fails in the listener, where the error handler sees it;</li>
  * <li>every pipeline topic and its dead-letter topic is declared;</li>
  * <li>a record that cannot be processed goes to {@code <topic>.dlt} (same partition) with its original bytes,
- *     a code and a reason, and the consumer carries on; while PostgreSQL or Kafka is unreachable the record
+ *     a code and a reason, and the consumer carries on; {@link DeadLetterListener}s hear of it first; while PostgreSQL or Kafka is unreachable the record
  *     is retried without end instead, because dead-lettering it would lose accepted work.</li>
  * </ul>
  */
@@ -111,7 +112,8 @@ public class PipelineKafkaAutoConfiguration {
 
     @Bean
     CommonErrorHandler pipelineErrorHandler(KafkaTemplate<Object, Object> template, PipelineKafkaProperties properties,
-                                            ObjectProvider<MeterRegistry> meterRegistry) {
+                                            ObjectProvider<MeterRegistry> meterRegistry,
+                                            ObjectProvider<DeadLetterListener> listeners) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         recoverer.setHeadersFunction((record, failure) -> {
@@ -127,7 +129,12 @@ public class PipelineKafkaAutoConfiguration {
             return headers;
         });
 
-        var handler = new DefaultErrorHandler(recoverer,
+        ConsumerRecordRecoverer endTheWorkThenDeadLetter = (record, failure) -> {
+            listeners.orderedStream().forEach(listener -> listener.deadLettered(record,
+                    DeadLetterReason.codeOf(failure), DeadLetterReason.reasonOf(failure)));
+            recoverer.accept(record, failure);
+        };
+        var handler = new DefaultErrorHandler(endTheWorkThenDeadLetter,
                 new FixedBackOff(properties.retryInterval().toMillis(), Math.max(0, properties.retryAttempts() - 1)));
         handler.addNotRetryableExceptions(UnprocessableMessageException.class);
         var outage = new ExponentialBackOff(500, 2.0);

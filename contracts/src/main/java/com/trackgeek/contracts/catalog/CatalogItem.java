@@ -1,0 +1,39 @@
+package com.trackgeek.contracts.catalog;
+
+import com.trackgeek.contracts.MediaKey;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An item of the catalog: one media type's stored shape, defined once as a record. The record's JSON (its
+ * components, camelCase) is the document stored per (type, provider id) and the body the API serves; the
+ * methods here derive what the other modules need from it, so none of them names the type's fields:
+ * the store's queried columns, and the embedding worker's text.
+ *
+ * <p>Adding a field is one record component plus its mapper line; adding a media type is a record that
+ * implements this, named by its {@link com.trackgeek.contracts.MediaType}.
+ */
+public interface CatalogItem {
+
+    /** The type and provider id this item is stored under. */
+    MediaKey key();
+
+    /** The main title: never blank. */
+    String title();
+
+    /** Every other name the provider knows the item by (all scripts), for search. */
+    List<String> alternativeTitles();
+
+    /** The provider's own status wording ("Currently Airing", "Finished"), or null. */
+    String releaseStatus();
+
+    /** When the item first came out, as far as known. */
+    LocalDate releasedOn();
+
+    /** The year it came out, as far as known. */
+    Integer releaseYear();
+
+    /** What describes the item well enough to find similar ones. */
+    ItemDescription description();
+}

@@ -1,0 +1,87 @@
+package com.trackgeek.contracts.catalog;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A manga (or light novel, manhwa, ...) as we store and serve it, today from MyAnimeList through Jikan.
+ * Lists are never null. Characters carry no voice actors (an empty list).
+ */
+public record Manga(
+        long malId,
+        String url,
+        String imageUrl,
+        String title,
+        List<Title> titles,
+        String type,
+        Integer chapters,
+        Integer volumes,
+        String status,
+        Boolean publishing,
+        DateRange published,
+        BigDecimal score,
+        Integer scoredBy,
+        Integer rank,
+        Integer popularity,
+        Integer members,
+        Integer favorites,
+        String synopsis,
+        String background,
+        List<MalEntry> authors,
+        List<MalEntry> serializations,
+        List<MalEntry> genres,
+        List<MalEntry> explicitGenres,
+        List<MalEntry> themes,
+        List<MalEntry> demographics,
+        List<Relation> relations,
+        List<Link> externalLinks,
+        List<Character> characters) implements CatalogItem {
+
+    public Manga {
+        titles = Lists.orEmpty(titles);
+        authors = Lists.orEmpty(authors);
+        serializations = Lists.orEmpty(serializations);
+        genres = Lists.orEmpty(genres);
+        explicitGenres = Lists.orEmpty(explicitGenres);
+        themes = Lists.orEmpty(themes);
+        demographics = Lists.orEmpty(demographics);
+        relations = Lists.orEmpty(relations);
+        externalLinks = Lists.orEmpty(externalLinks);
+        characters = Lists.orEmpty(characters);
+    }
+
+    @Override
+    public MediaKey key() {
+        return MediaKey.of(MediaType.MANGA, malId);
+    }
+
+    @Override
+    public List<String> alternativeTitles() {
+        return Lists.titlesOtherThan(title, titles);
+    }
+
+    @Override
+    public String releaseStatus() {
+        return status;
+    }
+
+    @Override
+    public LocalDate releasedOn() {
+        return published == null ? null : published.fromDate();
+    }
+
+    @Override
+    public Integer releaseYear() {
+        LocalDate released = releasedOn();
+        return released == null ? null : released.getYear();
+    }
+
+    @Override
+    public ItemDescription description() {
+        return Lists.malDescription(title, titles, type, genres, themes, demographics, synopsis);
+    }
+}

@@ -1,0 +1,121 @@
+package com.trackgeek.servicekit.items;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one item store ({@code media_item}): every media type's items as documents of their catalog record,
+ * with the queried columns derived from the record. The sync worker writes through it, the API and the
+ * embedding worker read through it; none of them names a type's fields.
+ */
+public final class MediaItemStore {
+
+    /** The document shape version this build writes; readers of a newer one still read what they know. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final String UPSERT = """
+            insert into media_item (media_type, provider_id, schema_version, document, title, alternative_titles,
+                                    release_status, released_on, release_year, last_refreshed_at)
+            values (:type, :id, :version, :document::jsonb, :title, :alternativeTitles, :releaseStatus, :releasedOn,
+                    :releaseYear, now())
+            on conflict (media_type, provider_id) do update set
+                schema_version = excluded.schema_version, document = excluded.document, title = excluded.title,
+                alternative_titles = excluded.alternative_titles, release_status = excluded.release_status,
+                released_on = excluded.released_on, release_year = excluded.release_year,
+                last_refreshed_at = excluded.last_refreshed_at, updated_at = now()
+            """;
+
+    private final JdbcClient jdbc;
+
+    public MediaItemStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the item or overwrites the provider's data of the stored one, keeping {@code created_at}:
+     * writing the same item twice leaves one row. Runs in the caller's transaction.
+     */
+    public void upsert(CatalogItem item) {
+        MediaKey key = item.key();
+        if (item.title() == null || item.title().isBlank()) {
+            throw new IllegalArgumentException(key + " has no title; an item without one is not stored");
+        }
+        jdbc.sql(UPSERT)
+                .param("type", key.type().name())
+                .param("id", key.id())
+                .param("version", SCHEMA_VERSION)
+                .param("document", CatalogJson.write(item))
+                .param("title", item.title())
+                .param("alternativeTitles", item.alternativeTitles().toArray(String[]::new))
+                .param("releaseStatus", item.releaseStatus())
+                .param("releasedOn", item.releasedOn())
+                .param("releaseYear", item.releaseYear())
+                .update();
+    }
+
+    /** The stored item with its row times and sync state, in one query. */
+    public Optional<StoredItem> find(MediaKey key) {
+        return jdbc.sql("""
+                        select i.document::text as document, i.last_refreshed_at, i.created_at, i.updated_at,
+                               s.status as sync_status, s.last_synced_at
+                          from media_item i
+                          left join sync_state s on s.media_type = i.media_type and s.provider_id = i.provider_id
+                         where i.media_type = :type and i.provider_id = :id""")
+                .param("type", key.type().name())
+                .param("id", key.id())
+                .query((rs, row) -> new StoredItem(
+                        CatalogJson.read(key.type(), rs.getString("document")),
+                        instant(rs, "last_refreshed_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                        rs.getString("sync_status"), instant(rs, "last_synced_at")))
+                .optional();
+    }
+
+    public boolean exists(MediaKey key) {
+        return jdbc.sql("select exists (select 1 from media_item where media_type = :type and provider_id = :id)")
+                .param("type", key.type().name())
+                .param("id", key.id())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * The stored items among {@code keys}; keys not stored are absent.
+     *
+     * @param lockRows lock the rows against updates until the caller's transaction ends (taken in key order,
+     *                 so concurrent lockers cannot deadlock)
+     */
+    public Map<MediaKey, CatalogItem> load(Collection<MediaKey> keys, boolean lockRows) {
+        Map<MediaType, List<Long>> idsByType = new EnumMap<>(MediaType.class);
+        keys.forEach(key -> idsByType.computeIfAbsent(key.type(), type -> new ArrayList<>()).add(key.id()));
+        Map<MediaKey, CatalogItem> items = new HashMap<>();
+        idsByType.forEach((type, ids) -> jdbc.sql("""
+                        select provider_id, document::text as document from media_item
+                         where media_type = :type and provider_id = any(:ids)
+                         order by provider_id""" + (lockRows ? " for share" : ""))
+                .param("type", type.name())
+                .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+                .query(rs -> {
+                    items.put(MediaKey.of(type, rs.getLong("provider_id")), CatalogJson.read(type, rs.getString("document")));
+                }));
+        return items;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
