@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 class EmbeddingFlowTest extends WorkerIntegrationTest {
 
-    private static final String ACTION = "[{\"mal_id\":1,\"type\":\"anime\",\"name\":\"Action\",\"url\":\"https://myanimelist.net/anime/genre/1/Action\"}]";
+    private static final List<String> ACTION = List.of("Action");
 
     @Autowired
     MeterRegistry meters;
@@ -70,8 +70,7 @@ class EmbeddingFlowTest extends WorkerIntegrationTest {
         assertThat(awaitOutcome(first.requestId())).isEqualTo("embedded");
         StoredVector before = stored(item);
 
-        jdbc.sql("update anime set synopsis = ? where mal_id = ?")
-                .params("Debris collectors in low Earth orbit dream of going to Jupiter.", item.id()).update();
+        insertAnime(item, "Planetes", ACTION, "Debris collectors in low Earth orbit dream of going to Jupiter.");
         setSyncState(item, "pending_embeddings");
         EmbeddingRequested second = publish(EmbeddingLane.LOW, item);
 
@@ -100,12 +99,12 @@ class EmbeddingFlowTest extends WorkerIntegrationTest {
         MediaKey robots = newAnimeKey();
         MediaKey mecha = newAnimeKey();
         MediaKey baking = newAnimeKey();
-        String sciFi = "[{\"name\":\"Mecha\"},{\"name\":\"Sci-Fi\"}]";
+        List<String> sciFi = List.of("Mecha", "Sci-Fi");
         insertAnime(robots, "Steel Titans", sciFi,
                 "Teenage pilots climb into giant robots to defend the Earth from alien invaders.");
         insertAnime(mecha, "Iron Guardians", sciFi,
                 "A young soldier pilots a huge mecha in a war against extraterrestrial attackers.");
-        insertAnime(baking, "Village Bakery", "[{\"name\":\"Slice of Life\"},{\"name\":\"Gourmet\"}]",
+        insertAnime(baking, "Village Bakery", List.of("Slice of Life", "Gourmet"),
                 "A shy girl learns to bake bread and pastries in her grandmother's countryside bakery.");
         List<EmbeddingRequested> requests = List.of(publish(EmbeddingLane.LOW, robots), publish(EmbeddingLane.LOW, mecha),
                 publish(EmbeddingLane.LOW, baking));

@@ -62,7 +62,7 @@ class LanePriorityTest extends WorkerIntegrationTest {
 
     private MediaKey storeDistinctAnime(String prefix, int i) {
         MediaKey item = newAnimeKey();
-        insertAnime(item, prefix + " title " + item.id(), "[{\"name\":\"Drama\"}]",
+        insertAnime(item, prefix + " title " + item.id(), List.of("Drama"),
                 "Story number " + i + " of the " + prefix + " set, about item " + item.id() + " and nothing else.");
         return item;
     }

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelFailureTest extends WorkerIntegrationTest {
 
-    private static final String GENRES = "[{\"name\":\"Drama\"}]";
+    private static final List<String> GENRES = List.of("Drama");
 
     @Test
     void aTextTheModelCannotEmbedFailsAloneAndIsDeadLettered() {

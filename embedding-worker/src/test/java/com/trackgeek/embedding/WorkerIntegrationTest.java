@@ -4,6 +4,10 @@ import com.trackgeek.contracts.EmbeddingLane;
 import com.trackgeek.contracts.EmbeddingRequested;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.catalog.Anime;
+import com.trackgeek.contracts.catalog.MalEntry;
+import com.trackgeek.contracts.catalog.Title;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,12 +54,19 @@ abstract class WorkerIntegrationTest {
         return MediaKey.of(MediaType.ANIME, NEXT_ID.incrementAndGet());
     }
 
-    void insertAnime(MediaKey key, String title, String genresJson, String synopsis) {
-        jdbc.sql("""
-                        insert into anime (mal_id, title, titles, type, genres, synopsis, last_refreshed_at)
-                        values (?, ?, ?::jsonb, 'TV', ?::jsonb, ?, now())""")
-                .params(key.id(), title, "[{\"type\":\"Default\",\"title\":\"" + title + "\"}]", genresJson, synopsis)
-                .update();
+    @Autowired
+    MediaItemStore store;
+
+    /** Stores an anime the way the sync worker does: through the one item store, as its catalog record. */
+    void insertAnime(MediaKey key, String title, List<String> genres, String synopsis) {
+        store.upsert(anime(key, title, genres, synopsis));
+    }
+
+    static Anime anime(MediaKey key, String title, List<String> genres, String synopsis) {
+        List<MalEntry> genreEntries = genres.stream().map(name -> new MalEntry(null, "anime", name, null)).toList();
+        return new Anime(key.id(), null, null, null, title, List.of(new Title("Default", title)), "TV", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, synopsis, null, null, null, null,
+                null, null, null, genreEntries, null, null, null, null, null, null, null, null, null);
     }
 
     void setSyncState(MediaKey key, String status) {

@@ -2,40 +2,42 @@ package com.trackgeek.embedding.item;
 
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The embedding texts of items of any media type that has a {@link ItemTextSource}. */
+/**
+ * The embedding texts of stored items: each item's catalog record describes itself
+ * ({@link com.trackgeek.contracts.catalog.CatalogItem#description()}), so this worker knows no media type's
+ * fields and embeds every type that has a catalog record.
+ */
 @Component
 final class ItemTexts {
 
-    private final Map<MediaType, ItemTextSource> sources = new EnumMap<>(MediaType.class);
+    private final MediaItemStore store;
 
-    ItemTexts(List<ItemTextSource> sources) {
-        sources.forEach(source -> this.sources.put(source.type(), source));
+    ItemTexts(MediaItemStore store) {
+        this.store = store;
     }
 
     boolean supports(MediaType type) {
-        return sources.containsKey(type);
+        return type.catalogType().isPresent();
     }
 
-    /** Texts of the stored items among {@code items}; items of unsupported types or not stored are absent. */
+    /**
+     * Texts of the stored items among {@code items}; items of unsupported types or not stored are absent.
+     *
+     * @param lockRows lock the rows against updates until the transaction ends, so that what is compared with
+     *                 a computed hash cannot change before the sync state says "fresh"
+     */
     Map<MediaKey, EmbeddingText> load(Collection<MediaKey> items, boolean lockRows) {
-        Map<MediaType, List<Long>> idsByType = new EnumMap<>(MediaType.class);
-        for (MediaKey item : items) {
-            if (supports(item.type())) {
-                idsByType.computeIfAbsent(item.type(), type -> new ArrayList<>()).add(item.id());
-            }
-        }
+        List<MediaKey> supported = items.stream().filter(item -> supports(item.type())).toList();
         Map<MediaKey, EmbeddingText> texts = new HashMap<>();
-        idsByType.forEach((type, ids) -> sources.get(type).load(ids, lockRows)
-                .forEach((id, text) -> texts.put(MediaKey.of(type, id), text)));
+        store.load(supported, lockRows).forEach((key, item) -> texts.put(key, EmbeddingText.of(item.description().toText())));
         return texts;
     }
 }

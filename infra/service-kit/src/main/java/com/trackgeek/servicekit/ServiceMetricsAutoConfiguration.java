@@ -18,7 +18,7 @@ public class ServiceMetricsAutoConfiguration {
     public static final String SERVICE_TAG = "service";
 
     @Bean
-    MeterRegistryCustomizer<MeterRegistry> serviceTag(@Value("${spring.application.name}") String service) {
+    MeterRegistryCustomizer<MeterRegistry> serviceTag(@Value("${spring.application.name:application}") String service) {
         return registry -> registry.config().commonTags(SERVICE_TAG, service);
     }
 }

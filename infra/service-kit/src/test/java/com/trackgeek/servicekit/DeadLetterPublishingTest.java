@@ -72,6 +72,8 @@ class DeadLetterPublishingTest {
             ConsumerRecord<String, String> dead = deadLetters.await(r -> "ANIME:777002".equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
             assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("schema version 99");
+            assertThat(service.toldOfDeadLetters).as("the owner of the work heard of it, with the same code and reason")
+                    .contains("ANIME:777002 MALFORMED_MESSAGE " + TopicProbe.header(dead, DeadLetterReason.REASON_HEADER));
         }
     }
 
@@ -80,6 +82,12 @@ class DeadLetterPublishingTest {
     static class ListeningService {
 
         final List<SyncRequest> received = new CopyOnWriteArrayList<>();
+        final List<String> toldOfDeadLetters = new CopyOnWriteArrayList<>();
+
+        @org.springframework.context.annotation.Bean
+        DeadLetterListener recordingDeadLetterListener() {
+            return (record, code, reason) -> toldOfDeadLetters.add(record.key() + " " + code + " " + reason);
+        }
 
         @KafkaListener(topics = TOPIC, groupId = "service-kit-test")
         void on(SyncRequest request) {

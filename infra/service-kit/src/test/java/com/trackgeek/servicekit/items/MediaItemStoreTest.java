@@ -1,0 +1,97 @@
+package com.trackgeek.servicekit.items;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.catalog.DateRange;
+import com.trackgeek.contracts.catalog.Manga;
+import com.trackgeek.contracts.catalog.Title;
+import com.trackgeek.testsupport.FreshDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MediaItemStoreTest {
+
+    private static JdbcClient jdbc;
+    private static MediaItemStore store;
+
+    @BeforeAll
+    static void database() {
+        var database = FreshDatabase.create();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password()).load().migrate();
+        jdbc = JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+        store = new MediaItemStore(jdbc);
+    }
+
+    @Test
+    void anItemIsStoredOnceAsItsRecordWithTheQueriedColumnsDerivedFromIt() {
+        store.upsert(manga(25, "Fullmetal Alchemist", 27));
+        store.upsert(manga(25, "Fullmetal Alchemist", 27));
+
+        var row = jdbc.sql("""
+                        select count(*) as rows, min(title) as title, min(alternative_titles::text) as alternatives,
+                               min(release_status) as status, min(released_on) as released, min(release_year) as year
+                          from media_item where media_type = 'MANGA' and provider_id = 25""")
+                .query((rs, n) -> Map.of("rows", rs.getInt("rows"), "title", rs.getString("title"),
+                        "alternatives", rs.getString("alternatives"), "status", rs.getString("status"),
+                        "released", rs.getObject("released", LocalDate.class), "year", rs.getInt("year")))
+                .single();
+        assertThat(row).containsEntry("rows", 1).containsEntry("title", "Fullmetal Alchemist")
+                .containsEntry("alternatives", "{鋼の錬金術師,\"Hagane no Renkinjutsushi\"}")
+                .containsEntry("status", "Finished").containsEntry("released", LocalDate.of(2001, 7, 12))
+                .containsEntry("year", 2001);
+        assertThat(store.find(MediaKey.of(MediaType.MANGA, 25)).orElseThrow().item()).isEqualTo(manga(25, "Fullmetal Alchemist", 27));
+    }
+
+    @Test
+    void aLaterSyncOverwritesTheProvidersDataAndKeepsWhenTheItemWasFirstStored() {
+        store.upsert(manga(26, "Old title", 1));
+        Instant created = store.find(MediaKey.of(MediaType.MANGA, 26)).orElseThrow().createdAt();
+
+        store.upsert(manga(26, "New title", 2));
+
+        var stored = store.find(MediaKey.of(MediaType.MANGA, 26)).orElseThrow();
+        assertThat(((Manga) stored.item()).volumes()).isEqualTo(2);
+        assertThat(stored.item().title()).isEqualTo("New title");
+        assertThat(stored.createdAt()).isEqualTo(created);
+        assertThat(stored.syncStatus()).as("no sync state recorded for it").isNull();
+    }
+
+    @Test
+    void loadReturnsTheStoredItemsAmongTheKeysOfAnyType() {
+        store.upsert(manga(27, "Stored", 1));
+
+        var loaded = store.load(List.of(MediaKey.of(MediaType.MANGA, 27), MediaKey.of(MediaType.MANGA, 28),
+                MediaKey.of(MediaType.ANIME, 27)), false);
+
+        assertThat(loaded).containsOnlyKeys(MediaKey.of(MediaType.MANGA, 27));
+        assertThat(store.exists(MediaKey.of(MediaType.MANGA, 27))).isTrue();
+        assertThat(store.exists(MediaKey.of(MediaType.MANGA, 28))).isFalse();
+    }
+
+    @Test
+    void anItemWithoutATitleIsRefused() {
+        assertThatThrownBy(() -> store.upsert(manga(29, " ", 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MANGA:29");
+        assertThat(store.exists(MediaKey.of(MediaType.MANGA, 29))).isFalse();
+    }
+
+    private static Manga manga(long malId, String title, int volumes) {
+        return new Manga(malId, "https://myanimelist.net/manga/" + malId, null, title,
+                List.of(new Title("Default", title), new Title("Japanese", "鋼の錬金術師"), new Title("Synonym", "Hagane no Renkinjutsushi")),
+                "Manga", 116, volumes, "Finished", false,
+                new DateRange(Instant.parse("2001-07-12T00:00:00Z"), Instant.parse("2010-09-11T00:00:00Z"), "Jul 12, 2001 to Sep 11, 2010"),
+                new BigDecimal("9.03"), 1, 2, 3, 4, 5, "Alchemy.", null, null, null, null, null, null, null, null, null, null);
+    }
+}
