@@ -6,11 +6,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) run as a child process: no Docker and
@@ -46,6 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             if (dataDirectory != null) {
+                stopServerLeftBehind(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
@@ -55,6 +58,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(postgres, database);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The PostgreSQL server is a process of its own: when the JVM that started it was killed ({@code kill -9}),
+     * it is still running on the data folder, and a new one could not start there. It is stopped the way
+     * PostgreSQL recommends (SIGTERM, a "smart" shutdown), so a restart simply takes over.
+     */
+    private static void stopServerLeftBehind(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (!firstLine.matches("\\d+")) {
+                return;
+            }
+            ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                    .ifPresent(leftBehind -> {
+                        log.warn("PostgreSQL (pid {}) from a run that did not stop is still using {}; stopping it",
+                                leftBehind.pid(), dataDirectory.toAbsolutePath());
+                        leftBehind.destroy();
+                        leftBehind.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                    });
+        } catch (IOException e) {
+            log.warn("Could not read {}: {}", pidFile, e.toString());
         }
     }
 

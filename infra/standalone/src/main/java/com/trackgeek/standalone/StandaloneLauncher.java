@@ -2,8 +2,8 @@ package com.trackgeek.standalone;
 
 import com.trackgeek.api.ApiApplication;
 import com.trackgeek.embedding.EmbeddingWorkerApplication;
-import com.trackgeek.localstack.EmbeddedKafkaServer;
 import com.trackgeek.localstack.EmbeddedPostgresServer;
+import com.trackgeek.localstack.PersistentKafkaServer;
 import com.trackgeek.servicekit.TrackGeekApplications;
 import com.trackgeek.simulator.ProviderSimulatorApplication;
 import com.trackgeek.sync.SyncWorkerApplication;
@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The whole pipeline in one JVM: PostgreSQL (data kept in {@code .trackgeek/postgres}), a Kafka broker, the
+ * The whole pipeline in one JVM: PostgreSQL (data kept in {@code .trackgeek/postgres}), a Kafka broker on a
+ * fixed port (data kept in {@code .trackgeek/kafka}, so nothing accepted is lost across a restart), the
  * provider simulator (unless a live Jikan is configured), and api, sync-worker and embedding-worker, each
  * its own Spring application with its own port and configuration, exactly as when deployed apart.
  * Ctrl-C stops everything in reverse order.
@@ -73,7 +74,7 @@ public final class StandaloneLauncher implements AutoCloseable {
         long started = System.nanoTime();
         var postgres = EmbeddedPostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"), "trackgeek");
         running.push(postgres);
-        var kafka = EmbeddedKafkaServer.start(3);
+        var kafka = PersistentKafkaServer.start(settings.kafkaPort(), settings.dataDirectory().resolve("kafka"), 3);
         running.push(kafka);
 
         String jikanBaseUrl = settings.liveJikanBaseUrl();
@@ -109,12 +110,12 @@ public final class StandaloneLauncher implements AutoCloseable {
                    sync-worker       http://localhost:{}/actuator/prometheus
                    embedding-worker  http://localhost:{}/actuator/prometheus
                    Jikan             {}{}
-                   Kafka             {}
+                   Kafka             {} (data in {})
                    PostgreSQL        {} (data in {})
                 ==================================================================""",
                 (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, port(syncWorker), port(embeddingWorker),
                 jikanBaseUrl, settings.usesSimulator() ? " (provider simulator)" : " (live)",
-                kafka.bootstrapServers(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());
+                kafka.bootstrapServers(), settings.dataDirectory().resolve("kafka").toAbsolutePath(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());
     }
 
     /** Kafka and PostgreSQL start before any Spring application has configured Logback (default: DEBUG). */

@@ -9,7 +9,7 @@ import java.util.Map;
  * relaxed binding), e.g. {@code TRACKGEEK_PROVIDERS_JIKAN_BASE_URL=https://api.jikan.moe/v4} for the live Jikan.
  */
 record StandaloneSettings(Path dataDirectory, Path fixturesDirectory, int apiPort, int syncWorkerPort,
-                          int embeddingWorkerPort, int simulatorPort, int postgresPort,
+                          int embeddingWorkerPort, int simulatorPort, int postgresPort, int kafkaPort,
                           String liveJikanBaseUrl) {
 
     static StandaloneSettings fromEnvironment(Map<String, String> env) {
@@ -21,6 +21,7 @@ record StandaloneSettings(Path dataDirectory, Path fixturesDirectory, int apiPor
                 port(env, "TRACKGEEK_EMBEDDING_WORKER_PORT", 8082),
                 port(env, "TRACKGEEK_SIMULATOR_PORT", 8090),
                 port(env, "TRACKGEEK_POSTGRES_PORT", 5433),
+                port(env, "TRACKGEEK_KAFKA_PORT", 9092),
                 env.get("TRACKGEEK_PROVIDERS_JIKAN_BASE_URL"));
     }
 

@@ -23,7 +23,7 @@ class StandaloneLauncherTest {
     @Test
     void answersAFixtureAnimeWithinTwoMinutesAndKeepsItAcrossARestart(@TempDir Path data) throws Exception {
         var settings = new StandaloneSettings(data, Path.of(System.getProperty("trackgeek.fixtures", "../../../shared/fixtures")),
-                0, 0, 0, 0, 0, null);
+                0, 0, 0, 0, 0, 0, null);
         long started = System.nanoTime();
         try (var launcher = new StandaloneLauncher(settings)) {
             launcher.start();
