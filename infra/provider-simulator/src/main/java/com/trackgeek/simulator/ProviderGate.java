@@ -11,28 +11,39 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Stands in front of one provider's endpoints the way the provider's gateway does: rate limits first
- * (a rejected request is cheap and immediate), then latency and injected faults.
+ * Stands in front of one provider's endpoints the way the provider's gateway does: every request is
+ * logged, rate limits come first (a rejected request is cheap and immediate), then latency, then a test's
+ * scripted answer if one matches, else injected faults. A scripted answer thus spends budget like a real
+ * one, and a 429 is the limiter's to give.
  */
 public final class ProviderGate implements HandlerInterceptor {
 
     private static final String TIMED_OUT = ProviderGate.class.getName() + ".timedOut";
+    private static final String LOGGED = ProviderGate.class.getName() + ".logged";
+    /** What a scripted 429 tells the client, as the provider's gateway always names a wait. */
+    private static final String SCRIPTED_RETRY_AFTER_SECONDS = "1";
 
     private final String provider;
     private final SlidingWindowRateLimiter rateLimiter;
     private final FaultInjector faults;
     private final ProviderErrorBodies errors;
+    private final ProviderScript script;
+    private final RequestLog requestLog;
     private final JsonMapper jsonMapper;
     private final RequestMetrics metrics;
 
     public ProviderGate(String provider, SlidingWindowRateLimiter rateLimiter, FaultInjector faults,
-                        ProviderErrorBodies errors, JsonMapper jsonMapper, RequestMetrics metrics) {
+                        ProviderErrorBodies errors, ProviderScript script, RequestLog requestLog,
+                        JsonMapper jsonMapper, RequestMetrics metrics) {
         this.provider = provider;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.errors = errors;
+        this.script = script;
+        this.requestLog = requestLog;
         this.jsonMapper = jsonMapper;
         this.metrics = metrics;
     }
@@ -40,6 +51,7 @@ public final class ProviderGate implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
+        request.setAttribute(LOGGED, requestLog.arrived(request.getRequestURI()));
         RateLimitDecision decision = rateLimiter.tryAcquire();
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
@@ -48,6 +60,14 @@ public final class ProviderGate implements HandlerInterceptor {
         }
         FaultSettings settings = faults.settings();
         pause(settings.latency());
+        Optional<ScriptRule> rule = script.ruleFor(request.getRequestURI());
+        if (rule.isPresent() && rule.get() instanceof ScriptRule.Answer answer) {
+            answerAsScripted(request, response, answer);
+            return false;
+        }
+        if (rule.isPresent() && rule.get() instanceof ScriptRule.Hold hold) {
+            pause(hold.delay());
+        }
         switch (faults.next()) {
             case SERVER_ERROR -> {
                 reject(request, response, HttpStatus.INTERNAL_SERVER_ERROR, errors.serverError(request));
@@ -66,9 +86,10 @@ public final class ProviderGate implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception ex) {
-        Outcome outcome = request.getAttribute(TIMED_OUT) != null
-                ? Outcome.TIMEOUT
-                : Outcome.ofStatus(response.getStatus());
+        // An exception no handler turned into a body becomes the container's 500 after this point.
+        int status = ex != null ? HttpStatus.INTERNAL_SERVER_ERROR.value() : response.getStatus();
+        logged(request).answered(status);
+        Outcome outcome = request.getAttribute(TIMED_OUT) != null ? Outcome.TIMEOUT : Outcome.ofStatus(status);
         metrics.record(provider, endpoint(request), outcome);
     }
 
@@ -77,8 +98,29 @@ public final class ProviderGate implements HandlerInterceptor {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), body);
-        // afterCompletion is skipped for requests a preHandle refuses, so count them here.
-        metrics.record(provider, endpoint(request), Outcome.ofStatus(status.value()));
+        answeredByTheGate(request, status.value());
+    }
+
+    private void answerAsScripted(HttpServletRequest request, HttpServletResponse response,
+                                  ScriptRule.Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, SCRIPTED_RETRY_AFTER_SECONDS);
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+        answeredByTheGate(request, answer.status());
+    }
+
+    /** afterCompletion is skipped for requests a preHandle refuses, so they are logged and counted here. */
+    private void answeredByTheGate(HttpServletRequest request, int status) {
+        logged(request).answered(status);
+        metrics.record(provider, endpoint(request), Outcome.ofStatus(status));
+    }
+
+    private static RequestLog.Entry logged(HttpServletRequest request) {
+        return (RequestLog.Entry) request.getAttribute(LOGGED);
     }
 
     private static String endpoint(HttpServletRequest request) {

@@ -9,9 +9,18 @@ import java.util.Map;
 
 /**
  * Answers the providers' HTTP endpoints in their real shapes, so the pipeline can run without the
- * live providers (standalone run, load and bulk runs).
+ * live providers (standalone run, load and bulk runs, and every test through {@link EmbeddedSimulator}).
+ *
+ * <p>It shares a classpath with the services in the standalone launcher and inside a service's tests, so
+ * it excludes, by name (they are not its dependencies), the auto-configurations that would give it a
+ * database, migrations or Kafka: it has none, and they would fail its start-up or reach for the pipeline's.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "com.trackgeek.servicekit.PipelineKafkaAutoConfiguration",
+        "com.trackgeek.servicekit.items.MediaItemStoreAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class ProviderSimulatorApplication {
 

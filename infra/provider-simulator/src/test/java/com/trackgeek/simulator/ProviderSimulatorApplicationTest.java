@@ -30,8 +30,9 @@ class ProviderSimulatorApplicationTest {
                     type -> assertThat(type).startsWith("application/json"));
             assertThat(anime.body()).contains("\"title\":\"Fullmetal Alchemist: Brotherhood\"");
             assertThat(prometheus.statusCode()).isEqualTo(200);
-            assertThat(prometheus.body())
-                    .contains("simulator_requests_total{endpoint=\"/jikan/v4/anime/{id}/full\",outcome=\"ok\",provider=\"jikan\"}");
+            // service-kit, on the test classpath as in the standalone run, names the service on every meter.
+            assertThat(prometheus.body()).contains("simulator_requests_total{endpoint=\"/jikan/v4/anime/{id}/full\","
+                    + "outcome=\"ok\",provider=\"jikan\",service=\"provider-simulator\"}");
         }
     }
 

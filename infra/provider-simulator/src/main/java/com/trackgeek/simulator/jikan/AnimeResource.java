@@ -1,5 +1,11 @@
 package com.trackgeek.simulator.jikan;
 
+import com.trackgeek.simulator.jikan.JikanValues.DateRange;
+import com.trackgeek.simulator.jikan.JikanValues.Images;
+import com.trackgeek.simulator.jikan.JikanValues.Link;
+import com.trackgeek.simulator.jikan.JikanValues.MalUrl;
+import com.trackgeek.simulator.jikan.JikanValues.Relation;
+import com.trackgeek.simulator.jikan.JikanValues.Title;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -8,7 +14,7 @@ import java.util.List;
 /**
  * Jikan's /anime/{id}/full body, key for key and in Jikan's key order (checked against
  * fixtures/jikan/anime-5114-fmab-full-readme-example.json). Used for synthesised items only;
- * recorded ones are served as recorded.
+ * recorded ones are served as recorded. Values shared with manga are in {@link JikanValues}.
  */
 @JsonNaming(SnakeCaseStrategy.class)
 record AnimeResource(
@@ -27,7 +33,7 @@ record AnimeResource(
         Integer episodes,
         String status,
         boolean airing,
-        Aired aired,
+        DateRange aired,
         String duration,
         String rating,
         Double score,
@@ -53,13 +59,6 @@ record AnimeResource(
         List<Link> external,
         List<Link> streaming) {
 
-    record Images(ImageUrls jpg, ImageUrls webp) {
-    }
-
-    @JsonNaming(SnakeCaseStrategy.class)
-    record ImageUrls(String imageUrl, String smallImageUrl, String largeImageUrl) {
-    }
-
     /** Also the shape of a promo's or music video's video. All fields null when there is none. */
     @JsonNaming(SnakeCaseStrategy.class)
     record Trailer(String youtubeId, String url, String embedUrl, TrailerImages images) {
@@ -84,37 +83,11 @@ record AnimeResource(
                          String maximumImageUrl) {
     }
 
-    record Title(String type, String title) {
-    }
-
-    /** {@code from}/{@code to} are ISO-8601 with offset; {@code prop} repeats them as day/month/year. */
-    record Aired(String from, String to, Prop prop, String string) {
-    }
-
-    record Prop(DateParts from, DateParts to) {
-    }
-
-    record DateParts(Integer day, Integer month, Integer year) {
-
-        static final DateParts UNKNOWN = new DateParts(null, null, null);
-    }
-
     record Broadcast(String day, String time, String timezone, String string) {
 
         static final Broadcast NONE = new Broadcast(null, null, null, null);
     }
 
-    /** A reference to another MAL entity: producer, genre, related anime or manga. */
-    @JsonNaming(SnakeCaseStrategy.class)
-    record MalUrl(long malId, String type, String name, String url) {
-    }
-
-    record Relation(String relation, List<MalUrl> entry) {
-    }
-
     record Theme(List<String> openings, List<String> endings) {
-    }
-
-    record Link(String name, String url) {
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** Jikan's 429 and 500 bodies for the gate. */
 final class JikanErrorBodies implements ProviderErrorBodies {
 
-    private static final Pattern ANIME_PATH = Pattern.compile("/anime/(\\d+)");
+    private static final Pattern ITEM_PATH = Pattern.compile("/(anime|manga)/(\\d+)");
 
     @Override
     public Object rateLimited(RateLimitDecision decision) {
@@ -20,9 +20,9 @@ final class JikanErrorBodies implements ProviderErrorBodies {
     @Override
     public Object serverError(HttpServletRequest request) {
         // Jikan's UpstreamException names the MyAnimeList page it failed to scrape.
-        Matcher anime = ANIME_PATH.matcher(request.getRequestURI());
-        String malUrl = anime.find()
-                ? "https://myanimelist.net/anime/" + anime.group(1) + "/"
+        Matcher item = ITEM_PATH.matcher(request.getRequestURI());
+        String malUrl = item.find()
+                ? "https://myanimelist.net/" + item.group(1) + "/" + item.group(2) + "/"
                 : "https://myanimelist.net/";
         return JikanError.upstream(malUrl);
     }

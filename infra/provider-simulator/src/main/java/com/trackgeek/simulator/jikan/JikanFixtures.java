@@ -11,15 +11,16 @@ import java.util.Optional;
  * The real Jikan bodies found in the fixtures folder. Nodes are shared: callers copy before changing.
  *
  * @param anime        every anime object found anywhere in the files, by mal_id (the richest one wins)
- * @param subResources characters/staff/videos bodies by anime id, reduced to Jikan's own top-level keys
+ * @param manga        every manga object, collected the same way
+ * @param subResources characters/staff/videos bodies by item, reduced to Jikan's own top-level keys
  */
-record JikanFixtures(Map<Long, ObjectNode> anime, Map<Key, JsonNode> subResources) {
+record JikanFixtures(Map<Long, ObjectNode> anime, Map<Long, ObjectNode> manga, Map<Key, JsonNode> subResources) {
 
-    record Key(long malId, SubResource resource) {
+    record Key(JikanKind kind, long malId, SubResource resource) {
     }
 
     static JikanFixtures empty() {
-        return new JikanFixtures(Map.of(), Map.of());
+        return new JikanFixtures(Map.of(), Map.of(), Map.of());
     }
 
     Optional<ObjectNode> anime(long malId) {
@@ -30,7 +31,24 @@ record JikanFixtures(Map<Long, ObjectNode> anime, Map<Key, JsonNode> subResource
         return anime.values();
     }
 
+    Optional<ObjectNode> manga(long malId) {
+        return Optional.ofNullable(manga.get(malId));
+    }
+
+    Collection<ObjectNode> allManga() {
+        return manga.values();
+    }
+
+    Optional<ObjectNode> item(JikanKind kind, long malId) {
+        return kind == JikanKind.ANIME ? anime(malId) : manga(malId);
+    }
+
+    Optional<JsonNode> subResource(JikanKind kind, long malId, SubResource resource) {
+        return Optional.ofNullable(subResources.get(new Key(kind, malId, resource)));
+    }
+
+    /** An anime's recorded characters, staff or videos. */
     Optional<JsonNode> subResource(long malId, SubResource resource) {
-        return Optional.ofNullable(subResources.get(new Key(malId, resource)));
+        return subResource(JikanKind.ANIME, malId, resource);
     }
 }

@@ -1,9 +1,10 @@
 package com.trackgeek.simulator.jikan;
 
 /** Where the simulated Jikan lives: a client's base URL is {@code http://host:port/jikan/v4}. */
-final class JikanPaths {
+public final class JikanPaths {
 
-    static final String BASE = "/jikan/v4";
+    /** Every Jikan endpoint, anime and manga alike, is under this path, behind one gate and one budget. */
+    public static final String BASE = "/jikan/v4";
 
     private JikanPaths() {
     }

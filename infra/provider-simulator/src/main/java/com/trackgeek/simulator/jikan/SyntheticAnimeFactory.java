@@ -1,22 +1,16 @@
 package com.trackgeek.simulator.jikan;
 
-import com.trackgeek.simulator.jikan.AnimeResource.Aired;
 import com.trackgeek.simulator.jikan.AnimeResource.Broadcast;
-import com.trackgeek.simulator.jikan.AnimeResource.DateParts;
-import com.trackgeek.simulator.jikan.AnimeResource.ImageUrls;
-import com.trackgeek.simulator.jikan.AnimeResource.Images;
-import com.trackgeek.simulator.jikan.AnimeResource.Link;
-import com.trackgeek.simulator.jikan.AnimeResource.MalUrl;
-import com.trackgeek.simulator.jikan.AnimeResource.Prop;
-import com.trackgeek.simulator.jikan.AnimeResource.Relation;
 import com.trackgeek.simulator.jikan.AnimeResource.Theme;
-import com.trackgeek.simulator.jikan.AnimeResource.Title;
 import com.trackgeek.simulator.jikan.AnimeResource.Trailer;
+import com.trackgeek.simulator.jikan.JikanValues.DateRange;
+import com.trackgeek.simulator.jikan.JikanValues.Images;
+import com.trackgeek.simulator.jikan.JikanValues.Link;
+import com.trackgeek.simulator.jikan.JikanValues.MalUrl;
+import com.trackgeek.simulator.jikan.JikanValues.Relation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +24,6 @@ import java.util.SplittableRandom;
  */
 final class SyntheticAnimeFactory {
 
-    private static final DateTimeFormatter AIRED_STRING = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
     private static final List<String> UNLISTED_TYPES = List.of(
             "TV", "TV", "TV", "TV", "Movie", "Movie", "OVA", "OVA", "ONA", "ONA", "Special");
     private static final List<Integer> COUR_LENGTHS = List.of(12, 12, 12, 13, 13, 24, 25, 26);
@@ -38,17 +31,6 @@ final class SyntheticAnimeFactory {
             "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays");
     private static final List<String> BROADCAST_TIMES = List.of(
             "00:00", "00:30", "01:05", "01:28", "17:30", "22:00", "23:00", "23:30");
-    private static final List<String> PLACES = List.of(
-            "a small coastal town", "a remote mountain village", "near-future Tokyo", "an elite boarding school",
-            "a kingdom on the brink of war", "a city that floats above the clouds");
-    private static final List<String> EVENTS = List.of(
-            "a mysterious girl falls from the sky", "an ancient sword chooses them as its wielder",
-            "a strange transfer student arrives", "the stars vanish one night",
-            "a letter arrives from a parent long thought dead");
-    private static final List<String> GOALS = List.of(
-            "uncover the truth behind the disappearances", "win the national tournament",
-            "protect the people they love", "find a way back home", "master a forbidden art");
-    private static final String PROVENANCE = "(Synthesised by the TrackGeek provider simulator; not a real title.)";
     private static final String YOUTUBE_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -98,12 +80,12 @@ final class SyntheticAnimeFactory {
         return new AnimeResource(
                 malId,
                 url,
-                images(dice.of("images")),
+                Images.cdn(JikanKind.ANIME, dice.of("images")),
                 status != Status.UPCOMING && dice.of("trailer").nextInt(100) < 55
                         ? Trailer.youtube(youtubeId(dice.of("trailer-id")))
                         : Trailer.none(),
                 true,
-                titles(name, englishTitle),
+                name.jikanTitles(),
                 name.romaji(),
                 englishTitle,
                 name.japanese(),
@@ -113,7 +95,7 @@ final class SyntheticAnimeFactory {
                 status == Status.UPCOMING ? null : episodes,
                 status.jikan,
                 status == Status.AIRING,
-                aired(from, status == Status.FINISHED ? lastEpisode : null, episodes > 1),
+                DateRange.of(from, status == Status.FINISHED ? lastEpisode : null, episodes > 1),
                 duration(dice.of("duration"), type),
                 ItemDice.pick(dice.of("rating"), MalReferenceData.RATINGS),
                 reception.score(),
@@ -122,7 +104,7 @@ final class SyntheticAnimeFactory {
                 reception.popularity(),
                 reception.members(),
                 reception.favorites(),
-                synopsis(dice.of("synopsis")),
+                SyntheticSynopsis.draw(dice.of("synopsis")),
                 background(dice.of("background"), name.romaji(), source, studios.getFirst()),
                 season.map(key -> key.season().jikanName()).orElse(null),
                 season.map(SeasonKey::year).orElse(null),
@@ -193,41 +175,13 @@ final class SyntheticAnimeFactory {
             rank = layout.topSize() + 1 + random.nextInt(20_000);
         }
         Integer scoredBy = score == null ? null : (int) (members * random.nextDouble(0.3, 0.7));
-        int popularity = popularity(members);
+        int popularity = PopularityCurve.ANIME.rankOf(members);
         int favorites = (int) (members * random.nextDouble(0.001, 0.03));
         return new Reception(score, scoredBy, rank, popularity, members, favorites);
     }
 
-    /**
-     * MAL's popularity is the position by member count. Interpolated (log-log) between points read off
-     * real entries: 3.2M members is #3, 766k is #204 (Mushishi), 360k is #557.
-     */
-    private static int popularity(int members) {
-        double[][] curve = {{4_000_000, 1}, {766_000, 204}, {360_000, 557}, {100_000, 1_800}, {10_000, 5_500},
-                {1_000, 12_000}, {100, 22_000}};
-        double logMembers = Math.log(Math.max(members, 100));
-        for (int i = 1; i < curve.length; i++) {
-            double upper = Math.log(curve[i - 1][0]);
-            double lower = Math.log(curve[i][0]);
-            if (logMembers >= lower) {
-                double t = Math.min(1, (upper - logMembers) / (upper - lower));
-                double logPopularity = Math.log(curve[i - 1][1]) + t * (Math.log(curve[i][1]) - Math.log(curve[i - 1][1]));
-                return Math.max(1, (int) Math.round(Math.exp(logPopularity)));
-            }
-        }
-        return (int) curve[curve.length - 1][1];
-    }
-
     private static double round2(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static Images images(SplittableRandom random) {
-        String base = "https://cdn.myanimelist.net/images/anime/" + random.nextInt(1, 2000) + "/"
-                + random.nextInt(10_000, 140_000);
-        return new Images(
-                new ImageUrls(base + ".jpg", base + "t.jpg", base + "l.jpg"),
-                new ImageUrls(base + ".webp", base + "t.webp", base + "l.webp"));
     }
 
     static String youtubeId(SplittableRandom random) {
@@ -238,33 +192,6 @@ final class SyntheticAnimeFactory {
         return id.toString();
     }
 
-    private static List<Title> titles(SyntheticTitles.Title name, String englishTitle) {
-        List<Title> titles = new ArrayList<>();
-        titles.add(new Title("Default", name.romaji()));
-        name.synonyms().forEach(synonym -> titles.add(new Title("Synonym", synonym)));
-        titles.add(new Title("Japanese", name.japanese()));
-        if (englishTitle != null) {
-            titles.add(new Title("English", englishTitle));
-        }
-        return List.copyOf(titles);
-    }
-
-    /** Jikan's aired block: single-episode works show only their date, running ones "to ?". */
-    private static Aired aired(LocalDate from, LocalDate to, boolean series) {
-        String string = AIRED_STRING.format(from)
-                + (to != null ? " to " + AIRED_STRING.format(to) : series ? " to ?" : "");
-        return new Aired(isoMidnight(from), to == null ? null : isoMidnight(to),
-                new Prop(parts(from), to == null ? DateParts.UNKNOWN : parts(to)), string);
-    }
-
-    private static String isoMidnight(LocalDate date) {
-        return date + "T00:00:00+00:00";
-    }
-
-    private static DateParts parts(LocalDate date) {
-        return new DateParts(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-    }
-
     private static String duration(SplittableRandom random, String type) {
         return switch (type) {
             case "TV" -> random.nextInt(22, 26) + " min per ep";
@@ -273,15 +200,6 @@ final class SyntheticAnimeFactory {
             case "Movie" -> "1 hr " + random.nextInt(10, 59) + " min";
             default -> random.nextInt(5, 25) + " min";
         };
-    }
-
-    private static String synopsis(SplittableRandom random) {
-        SyntheticNames.Name hero = SyntheticNames.draw(random);
-        SyntheticNames.Name companion = SyntheticNames.draw(random);
-        return hero.given() + " " + hero.family() + " lives a quiet life in " + ItemDice.pick(random, PLACES)
-                + " until " + ItemDice.pick(random, EVENTS) + ".\n\nJoined by " + companion.given() + " "
-                + companion.family() + ", " + hero.given() + " must " + ItemDice.pick(random, GOALS)
-                + " before it is too late.\n\n" + PROVENANCE;
     }
 
     private static String background(SplittableRandom random, String title, String source, MalUrl studio) {
@@ -304,8 +222,7 @@ final class SyntheticAnimeFactory {
             return List.of();
         }
         long mangaId = random.nextInt(1, 170_000);
-        return List.of(new Relation("Adaptation", List.of(new MalUrl(mangaId, "manga", title,
-                "https://myanimelist.net/manga/" + mangaId + "/" + MalSlug.of(title)))));
+        return List.of(new Relation("Adaptation", List.of(MalReferenceData.item(JikanKind.MANGA, mangaId, title))));
     }
 
     private static Theme theme(SplittableRandom random, String type, int episodes) {

@@ -2,16 +2,19 @@ package com.trackgeek.simulator.jikan;
 
 import com.trackgeek.simulator.Seeds;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Plausible anime titles in romaji, Japanese and English. Computed apart from the rest of a body
- * because search needs the titles of thousands of items without building their bodies.
+ * Plausible anime and manga titles in romaji, Japanese and English. Computed apart from the rest of a body
+ * because search needs the titles of thousands of items without building their bodies. Anime and manga
+ * draw from the same words with their own salt, so anime 42 and manga 42 are different works.
  */
 final class SyntheticTitles {
 
-    private static final long SALT = 0x717L;
+    private static final long ANIME_SALT = 0x717L;
+    private static final long MANGA_SALT = 0x3A46AL;
 
     private record Word(String romaji, String japanese, String english) {
     }
@@ -40,18 +43,38 @@ final class SyntheticTitles {
             new Form("%s Densetsu", "%s伝説", "Legend of the %s"),
             new Form("%s Tantei", "%s探偵", "%s Detective"));
 
-    private static final List<Form> SEQUELS = List.of(
-            new Form("%s 2nd Season", "%s 第2期", "%s Season 2"),
-            new Form("%s Final Season", "%s 最終章", "%s: The Final Season"));
+    /** A follow-up work's title, and the short synonym fans use for it (the base title plus a suffix). */
+    private record Sequel(Form form, String synonymSuffix) {
+    }
+
+    private static final List<Sequel> ANIME_SEQUELS = List.of(
+            new Sequel(new Form("%s 2nd Season", "%s 第2期", "%s Season 2"), " 2"),
+            new Sequel(new Form("%s Final Season", "%s 最終章", "%s: The Final Season"), " Final"));
+
+    private static final List<Sequel> MANGA_SEQUELS = List.of(
+            new Sequel(new Form("%s Dai 2-bu", "%s 第2部", "%s Part 2"), " Part 2"),
+            new Sequel(new Form("%s Gaiden", "%s外伝", "%s: Side Story"), " Gaiden"));
 
     private final long seed;
+    private final long salt;
+    private final List<Sequel> sequels;
 
-    SyntheticTitles(long seed) {
+    private SyntheticTitles(long seed, long salt, List<Sequel> sequels) {
         this.seed = seed;
+        this.salt = salt;
+        this.sequels = sequels;
+    }
+
+    static SyntheticTitles anime(long seed) {
+        return new SyntheticTitles(seed, ANIME_SALT, ANIME_SEQUELS);
+    }
+
+    static SyntheticTitles manga(long seed) {
+        return new SyntheticTitles(seed, MANGA_SALT, MANGA_SEQUELS);
     }
 
     Title of(long malId) {
-        SplittableRandom random = Seeds.random(seed, malId, SALT);
+        SplittableRandom random = Seeds.random(seed, malId, salt);
         Word first = ItemDice.pick(random, WORDS);
         Word second = ItemDice.pick(random, WORDS);
         boolean possessive = random.nextBoolean();
@@ -73,17 +96,29 @@ final class SyntheticTitles {
             english = suffix.english().formatted(first.english());
         }
         List<String> synonyms = List.of();
-        if (sequelRoll < SEQUELS.size()) {
-            Form sequel = SEQUELS.get(sequelRoll);
-            synonyms = List.of(romaji + (sequelRoll == 0 ? " 2" : " Final"));
-            romaji = sequel.romaji().formatted(romaji);
-            japanese = sequel.japanese().formatted(japanese);
-            english = sequel.english().formatted(english);
+        if (sequelRoll < sequels.size()) {
+            Sequel sequel = sequels.get(sequelRoll);
+            synonyms = List.of(romaji + sequel.synonymSuffix());
+            romaji = sequel.form().romaji().formatted(romaji);
+            japanese = sequel.form().japanese().formatted(japanese);
+            english = sequel.form().english().formatted(english);
         }
         return new Title(romaji, japanese, hasEnglish ? english : null, synonyms);
     }
 
     /** @param english null when the title has no English name */
     record Title(String romaji, String japanese, String english, List<String> synonyms) {
+
+        /** Jikan's {@code titles}: the default, the synonyms, the Japanese and (if any) the English title. */
+        List<JikanValues.Title> jikanTitles() {
+            List<JikanValues.Title> titles = new ArrayList<>();
+            titles.add(new JikanValues.Title("Default", romaji));
+            synonyms.forEach(synonym -> titles.add(new JikanValues.Title("Synonym", synonym)));
+            titles.add(new JikanValues.Title("Japanese", japanese));
+            if (english != null) {
+                titles.add(new JikanValues.Title("English", english));
+            }
+            return List.copyOf(titles);
+        }
     }
 }

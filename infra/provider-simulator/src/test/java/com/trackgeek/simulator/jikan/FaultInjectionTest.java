@@ -26,7 +26,8 @@ class FaultInjectionTest {
     void errorRateOneAnswersEveryRequest500InJikansUpstreamShape() {
         JsonNode expected = Fixtures.read("jikan/error-500-upstream-exception-anime-full.json");
 
-        for (String path : new String[] {"/anime/5114/full", "/anime/59032/full", "/seasons/now", "/top/anime"}) {
+        for (String path : new String[] {"/anime/5114/full", "/anime/59032/full", "/manga/25/full", "/seasons/now",
+                "/top/anime"}) {
             JikanClient.Response response = jikan.get(path);
 
             assertThat(response.status()).as(path).isEqualTo(500);
@@ -38,5 +39,7 @@ class FaultInjectionTest {
         }
         assertThat(jikan.get("/anime/59032/full").body().get("error").asString())
                 .contains("https://myanimelist.net/anime/59032/");
+        assertThat(jikan.get("/manga/25/characters").body().get("error").asString())
+                .contains("https://myanimelist.net/manga/25/");
     }
 }

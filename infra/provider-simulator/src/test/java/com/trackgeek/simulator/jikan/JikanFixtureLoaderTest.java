@@ -33,6 +33,32 @@ class JikanFixtureLoaderTest {
     }
 
     @Test
+    void indexesMangaTheSameWayApartFromAnime() {
+        JikanFixtures fixtures = loader.load(Fixtures.dir().resolve("jikan"));
+
+        // 25 is recorded plain and /full: the richer /full body wins. 113138 appears only in a search.
+        assertThat(fixtures.manga(25)).hasValueSatisfying(manga -> assertThat(manga.has("relations")).isTrue());
+        assertThat(fixtures.manga(113138)).hasValueSatisfying(manga ->
+                assertThat(manga.get("title").asString()).isEqualTo("Jujutsu Kaisen"));
+        assertThat(fixtures.allManga()).hasSizeGreaterThanOrEqualTo(9);
+        // Anime bodies, and the anime entries of manga 25's relations, are not manga.
+        assertThat(fixtures.manga(5114)).isEmpty();
+        assertThat(fixtures.manga(121)).isEmpty();
+    }
+
+    @Test
+    void magazineReferencesAreNotMangaThoughTheirUrlsLookAlike() {
+        ObjectNode magazine = json.createObjectNode()
+                .put("mal_id", 13).put("type", "manga").put("name", "Shounen Gangan").put("title", "Shounen Gangan")
+                .put("url", "https://myanimelist.net/manga/magazine/13/Shounen_Gangan");
+        ObjectNode manga = json.createObjectNode()
+                .put("mal_id", 13).put("url", "https://myanimelist.net/manga/13/One_Piece").put("title", "One Piece");
+
+        assertThat(JikanFixtureLoader.kindOf(magazine)).isEmpty();
+        assertThat(JikanFixtureLoader.kindOf(manga)).contains(JikanKind.MANGA);
+    }
+
+    @Test
     void indexesCharactersAndStaffByTheAnimeIdInTheFileNameWithoutForeignKeys() {
         JikanFixtures fixtures = loader.load(Fixtures.dir().resolve("jikan"));
 
@@ -75,5 +101,6 @@ class JikanFixtureLoaderTest {
         JikanFixtures fixtures = loader.load(empty.resolve("does-not-exist"));
 
         assertThat(fixtures.allAnime()).isEmpty();
+        assertThat(fixtures.allManga()).isEmpty();
     }
 }

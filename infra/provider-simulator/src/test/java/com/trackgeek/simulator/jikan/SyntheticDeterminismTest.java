@@ -28,16 +28,41 @@ class SyntheticDeterminismTest {
     @Test
     void anotherSeedSynthesisesAnotherCatalog() {
         assertThat(catalog(7).full(999)).isNotEqualTo(catalog(8).full(999));
+        assertThat(mangaCatalog(7).full(999)).isNotEqualTo(mangaCatalog(8).full(999));
+    }
+
+    @Test
+    void freshMangaCatalogsWithTheSameSeedSynthesiseIdenticalBodies() {
+        for (long malId : new long[] {1, 999, 64_000, 500_000}) {
+            assertThat(json.writeValueAsString(mangaCatalog(7).full(malId)))
+                    .as("manga %d", malId)
+                    .isEqualTo(json.writeValueAsString(mangaCatalog(7).full(malId)));
+            assertThat(json.writeValueAsString(mangaCatalog(7).characters(malId)))
+                    .isEqualTo(json.writeValueAsString(mangaCatalog(7).characters(malId)));
+        }
+    }
+
+    private MangaCatalog mangaCatalog(long seed) {
+        JikanProperties properties = properties(seed);
+        JikanFixtures fixtures = JikanFixtures.empty();
+        SyntheticNames names = new SyntheticNames(seed);
+        return new MangaCatalog(fixtures,
+                new SyntheticMangaFactory(seed, SyntheticTitles.manga(seed), SyntheticTitles.anime(seed), names, CLOCK),
+                new SyntheticPeopleFactory(seed, names), properties, new JikanScript(fixtures, properties), json);
+    }
+
+    private static JikanProperties properties(long seed) {
+        return new JikanProperties(new JikanProperties.RateLimit(false, 3, 60),
+                Duration.ZERO, 0, 0, Duration.ofSeconds(30), 1_000_000, 1000, seed);
     }
 
     private AnimeCatalog catalog(long seed) {
-        JikanProperties properties = new JikanProperties(new JikanProperties.RateLimit(false, 3, 60),
-                Duration.ZERO, 0, 0, Duration.ofSeconds(30), 1_000_000, 1000, seed);
+        JikanProperties properties = properties(seed);
         JikanFixtures fixtures = JikanFixtures.empty();
         SyntheticLayout layout = new SyntheticLayout(seed, properties.topSize(), fixtures);
-        SyntheticTitles titles = new SyntheticTitles(seed);
+        SyntheticTitles titles = SyntheticTitles.anime(seed);
         return new AnimeCatalog(fixtures, new SyntheticAnimeFactory(seed, layout, titles, CLOCK),
                 new SyntheticPeopleFactory(seed, new SyntheticNames(seed)), new SyntheticVideosFactory(seed),
-                properties, json);
+                properties, new JikanScript(fixtures, properties), json);
     }
 }
