@@ -4,13 +4,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.servicekit.items.MediaItemStore;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The provider boundary: each provider is one package behind {@code MetadataProvider}, so adding a provider
- * touches no other provider and nothing outside the provider packages.
+ * touches no other provider and nothing outside the provider packages. And the catalog boundary: a media
+ * type's stored shape is its catalog record in contracts, never a copy in the worker.
  */
 @AnalyzeClasses(packages = "com.trackgeek.sync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,4 +36,16 @@ class ArchitectureTest {
                     "org.springframework.jdbc..", "org.springframework.kafka..", "com.trackgeek.sync.state..",
                     "com.trackgeek.sync.command..")
             .because("a provider fetches and maps; storing and announcing is the command's job");
+
+    @ArchTest
+    static final ArchRule theWorkerKeepsNoModelOfItsOwn = noClasses()
+            .that().resideInAPackage("com.trackgeek.sync..")
+            .should().implement(CatalogItem.class)
+            .because("a media type's stored shape is defined once, as its catalog record in contracts");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandStoresItems = noClasses()
+            .that().resideOutsideOfPackage("com.trackgeek.sync.command..")
+            .should().dependOnClassesThat().areAssignableTo(MediaItemStore.class)
+            .because("an item is stored in the same transaction as its sync's outcome");
 }

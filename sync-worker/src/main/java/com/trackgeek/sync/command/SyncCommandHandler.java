@@ -3,8 +3,8 @@ package com.trackgeek.sync.command;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.FetchRequested;
 import com.trackgeek.contracts.SyncRequest;
-import com.trackgeek.sync.media.FetchedItem;
-import com.trackgeek.sync.media.ItemStore;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
 import com.trackgeek.sync.provider.ProviderException;
@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * One sync command from start to finish: claim it, fetch the item outside any transaction (provider calls
- * can take seconds), store item and outcome in one transaction, then announce the outcome.
+ * can take seconds), store item and outcome in one transaction, then announce the outcome. A command that
+ * throws here past its retries is given up on; {@link GivenUpSyncRequests} then ends its request.
  */
 @Component
 class SyncCommandHandler {
@@ -28,14 +29,14 @@ class SyncCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SyncCommandHandler.class);
 
     private final MetadataProviders providers;
-    private final ItemStore store;
+    private final MediaItemStore store;
     private final SyncLedger ledger;
     private final SyncOutcomePublisher publisher;
     private final TransactionTemplate transactions;
     private final SyncProperties properties;
     private final MeterRegistry meterRegistry;
 
-    SyncCommandHandler(MetadataProviders providers, ItemStore store, SyncLedger ledger, SyncOutcomePublisher publisher,
+    SyncCommandHandler(MetadataProviders providers, MediaItemStore store, SyncLedger ledger, SyncOutcomePublisher publisher,
                        TransactionTemplate transactions, SyncProperties properties, MeterRegistry meterRegistry) {
         this.providers = providers;
         this.store = store;
@@ -90,11 +91,15 @@ class SyncCommandHandler {
             return fail(request, ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + key.type() + " in this deployment");
         }
 
-        FetchedItem item;
+        CatalogItem item;
         try {
             item = provider.get().fetch(key);
         } catch (ProviderException failure) {
             return fail(request, failure.code(), failure.getMessage());
+        }
+        if (!item.key().equals(key)) {
+            // A provider bug, not the provider's data: storing it would put another item under this request.
+            throw new IllegalStateException(provider.get().provider() + " answered " + item.key() + " when asked for " + key);
         }
         transactions.executeWithoutResult(status -> {
             store.upsert(item);

@@ -2,8 +2,10 @@ package com.trackgeek.sync.state;
 
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaKey;
-import com.trackgeek.contracts.RefreshRequested;
+import com.trackgeek.contracts.RequestKind;
+import com.trackgeek.contracts.RequestStatus;
 import com.trackgeek.contracts.SyncRequest;
+import com.trackgeek.contracts.SyncStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The worker's side of the two bookkeeping tables: each sync request's status ({@code sync_request}) and each
  * item's sync state ({@code sync_state}). Every method is one short statement or two, meant to run inside the
- * caller's transaction.
+ * caller's transaction. Statuses and codes are the contracts' enums; what is read back is parsed leniently, so
+ * a value written by a newer version never stops this one.
  */
 @Component
 public class SyncLedger {
+
+    private static final List<String> ACTIVE = statuses(true);
+    private static final List<String> FINISHED = statuses(false);
 
     private final JdbcClient jdbc;
 
@@ -29,17 +37,21 @@ public class SyncLedger {
     }
 
     /**
-     * Marks the request running. A request that already finished (a redelivery after a crash between the
-     * database commit and the offset commit) is not claimed: its recorded outcome is returned instead.
+     * Marks the request running. A request already running is taken over: its command is delivered again
+     * because the worker that ran it died before committing the offset. A request that already finished (a
+     * redelivery after a crash between the database commit and the offset commit) is not claimed: its
+     * recorded outcome is returned instead.
      */
     public Claim claim(SyncRequest request) {
         int claimed = jdbc.sql("""
                         update sync_request
-                           set status = 'running', attempts = attempts + 1,
+                           set status = :running, attempts = attempts + 1,
                                started_at = coalesce(started_at, now()), updated_at = now()
-                         where id = :id and status in ('queued', 'running')
+                         where id = :id and status in (:active)
                         """)
+                .param("running", RequestStatus.RUNNING.value())
                 .param("id", request.requestId())
+                .param("active", ACTIVE)
                 .update();
         if (claimed == 1) {
             return Claim.CLAIMED;
@@ -51,28 +63,23 @@ public class SyncLedger {
         // A command from a producer that keeps no request row (a bulk producer): record it now. If another
         // request for the item is active, the partial unique index refuses the row; the sync still runs
         // (upserts are idempotent), it is only not reported under this id.
-        jdbc.sql("""
-                        insert into sync_request (id, media_type, provider_id, kind, lane, status, attempts, started_at)
-                        values (:id, :type, :providerId, :kind, :lane, 'running', 1, now())
-                        on conflict do nothing
-                        """)
-                .param("id", request.requestId())
-                .param("type", request.item().type().name())
-                .param("providerId", request.item().id())
-                .param("kind", request instanceof RefreshRequested ? "REFRESH" : "FETCH")
-                .param("lane", request.lane().name())
-                .update();
+        insertRequest(request, RequestStatus.RUNNING, null, null);
         return Claim.CLAIMED;
     }
 
     private Optional<FinishedRequest> finished(UUID requestId) {
-        return jdbc.sql("select status, error_code, error_detail, finished_at from sync_request where id = :id and status in ('done', 'failed')")
+        return jdbc.sql("select status, error_code, error_detail, finished_at from sync_request where id = :id and status in (:finished)")
                 .param("id", requestId)
-                .query((rs, row) -> new FinishedRequest(
-                        "done".equals(rs.getString("status")),
-                        rs.getString("error_code") == null ? null : ErrorCode.valueOf(rs.getString("error_code")),
-                        rs.getString("error_detail"),
-                        rs.getObject("finished_at", OffsetDateTime.class).toInstant()))
+                .param("finished", FINISHED)
+                .query((rs, row) -> {
+                    // The query selects finished statuses only, so parsing cannot come back empty.
+                    RequestStatus status = RequestStatus.parse(rs.getString("status")).orElseThrow();
+                    OffsetDateTime finishedAt = rs.getObject("finished_at", OffsetDateTime.class);
+                    return new FinishedRequest(status,
+                            status == RequestStatus.FAILED ? ErrorCode.parse(rs.getString("error_code")) : null,
+                            rs.getString("error_detail"),
+                            finishedAt == null ? null : finishedAt.toInstant());
+                })
                 .optional();
     }
 
@@ -81,10 +88,11 @@ public class SyncLedger {
         return jdbc.sql("""
                         select last_synced_at from sync_state
                          where media_type = :type and provider_id = :id
-                           and status in ('pending_embeddings', 'fresh') and last_synced_at > :since
+                           and status in (:stored) and last_synced_at > :since
                         """)
                 .param("type", key.type().name())
                 .param("id", key.id())
+                .param("stored", List.of(SyncStatus.PENDING_EMBEDDINGS.value(), SyncStatus.FRESH.value()))
                 .param("since", OffsetDateTime.now(ZoneOffset.UTC).minus(within))
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
                 .optional();
@@ -94,11 +102,12 @@ public class SyncLedger {
     public boolean knownMissingWithin(MediaKey key, Duration within) {
         return jdbc.sql("""
                         select count(*) from sync_state
-                         where media_type = :type and provider_id = :id and status = 'failed'
+                         where media_type = :type and provider_id = :id and status = :failed
                            and last_error_code = :code and last_failed_at > :since
                         """)
                 .param("type", key.type().name())
                 .param("id", key.id())
+                .param("failed", SyncStatus.FAILED.value())
                 .param("code", key.type().notFound().name())
                 .param("since", OffsetDateTime.now(ZoneOffset.UTC).minus(within))
                 .query(Integer.class).single() > 0;
@@ -108,56 +117,120 @@ public class SyncLedger {
     public void recordSynced(SyncRequest request) {
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_synced_at, attempts, last_request_id)
-                        values (:type, :id, 'pending_embeddings', now(), 0, :requestId)
+                        values (:type, :id, :status, now(), 0, :requestId)
                         on conflict (media_type, provider_id) do update
-                           set status = 'pending_embeddings', last_synced_at = now(), last_error_code = null,
+                           set status = excluded.status, last_synced_at = now(), last_error_code = null,
                                last_error_detail = null, attempts = 0, last_request_id = excluded.last_request_id,
                                updated_at = now()
                         """)
                 .param("type", request.item().type().name())
                 .param("id", request.item().id())
+                .param("status", SyncStatus.PENDING_EMBEDDINGS.value())
                 .param("requestId", request.requestId())
                 .update();
-        finish(request.requestId(), "done", null, null);
+        finish(request.requestId(), RequestStatus.DONE, null, null);
     }
 
     /** The request was answered from what is stored, without a provider call. */
     public void recordAlreadyStored(SyncRequest request) {
-        finish(request.requestId(), "done", null, null);
+        finish(request.requestId(), RequestStatus.DONE, null, null);
     }
 
     public void recordFailed(SyncRequest request, ErrorCode code, String detail) {
+        recordItemFailed(request, code, detail);
+        finish(request.requestId(), RequestStatus.FAILED, code, detail);
+    }
+
+    /**
+     * The request's command was given up on (dead-lettered): the request ends failed with the dead letter's
+     * code, unless it had already finished, in which case nothing changes.
+     *
+     * @return true when this call ended the request, so its failure is still to be announced
+     */
+    public boolean recordGivenUp(SyncRequest request, ErrorCode code, String reason) {
+        int ended = jdbc.sql("""
+                        update sync_request
+                           set status = :failed, error_code = :code, error_detail = :detail,
+                               finished_at = now(), updated_at = now()
+                         where id = :id and status in (:active)
+                        """)
+                .param("failed", RequestStatus.FAILED.value())
+                .param("code", code.name())
+                .param("detail", reason)
+                .param("id", request.requestId())
+                .param("active", ACTIVE)
+                .update();
+        if (ended == 0) {
+            boolean known = jdbc.sql("select exists (select 1 from sync_request where id = :id)")
+                    .param("id", request.requestId()).query(Boolean.class).single();
+            // A command of a producer that keeps no request row, given up on before it was claimed: record it
+            // failed so its id can be looked up like any other.
+            if (known || insertRequest(request, RequestStatus.FAILED, code, reason) == 0) {
+                return false;
+            }
+        }
+        recordItemFailed(request, code, reason);
+        return true;
+    }
+
+    private void recordItemFailed(SyncRequest request, ErrorCode code, String detail) {
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_error_code, last_error_detail,
                                                 last_failed_at, attempts, last_request_id)
-                        values (:type, :id, 'failed', :code, :detail, now(), 1, :requestId)
+                        values (:type, :id, :status, :code, :detail, now(), 1, :requestId)
                         on conflict (media_type, provider_id) do update
-                           set status = 'failed', last_error_code = excluded.last_error_code,
+                           set status = excluded.status, last_error_code = excluded.last_error_code,
                                last_error_detail = excluded.last_error_detail, last_failed_at = now(),
                                attempts = sync_state.attempts + 1, last_request_id = excluded.last_request_id,
                                updated_at = now()
                         """)
                 .param("type", request.item().type().name())
                 .param("id", request.item().id())
+                .param("status", SyncStatus.FAILED.value())
                 .param("code", code.name())
                 .param("detail", detail)
                 .param("requestId", request.requestId())
                 .update();
-        finish(request.requestId(), "failed", code, detail);
     }
 
-    private void finish(UUID requestId, String status, ErrorCode code, String detail) {
+    private int insertRequest(SyncRequest request, RequestStatus status, ErrorCode code, String detail) {
+        boolean finished = !status.isActive();
+        return jdbc.sql("""
+                        insert into sync_request (id, media_type, provider_id, kind, lane, status, error_code, error_detail,
+                                                  attempts, started_at, finished_at)
+                        values (:id, :type, :providerId, :kind, :lane, :status, :code, :detail,
+                                :attempts, now(), case when :finished then now() end)
+                        on conflict do nothing
+                        """)
+                .param("id", request.requestId())
+                .param("type", request.item().type().name())
+                .param("providerId", request.item().id())
+                .param("kind", RequestKind.of(request).name())
+                .param("lane", request.lane().name())
+                .param("status", status.value())
+                .param("code", code == null ? null : code.name())
+                .param("detail", detail)
+                .param("attempts", status == RequestStatus.RUNNING ? 1 : 0)
+                .param("finished", finished)
+                .update();
+    }
+
+    private void finish(UUID requestId, RequestStatus status, ErrorCode code, String detail) {
         jdbc.sql("""
                         update sync_request
                            set status = :status, error_code = :code, error_detail = :detail,
                                finished_at = now(), updated_at = now()
                          where id = :id
                         """)
-                .param("status", status)
+                .param("status", status.value())
                 .param("code", code == null ? null : code.name())
                 .param("detail", detail)
                 .param("id", requestId)
                 .update();
+    }
+
+    private static List<String> statuses(boolean active) {
+        return Arrays.stream(RequestStatus.values()).filter(status -> status.isActive() == active).map(RequestStatus::value).toList();
     }
 
     /** Whether this worker should do the sync, or only repeat an outcome already recorded. */
@@ -165,7 +238,14 @@ public class SyncLedger {
         static final Claim CLAIMED = new Claim(true, null);
     }
 
-    /** An outcome already recorded: done, or failed with a code. */
-    public record FinishedRequest(boolean done, ErrorCode errorCode, String errorDetail, Instant finishedAt) {
+    /**
+     * An outcome already recorded: done, or failed with a code ({@link ErrorCode#UNKNOWN} for a code this
+     * version does not know, or none).
+     */
+    public record FinishedRequest(RequestStatus status, ErrorCode errorCode, String errorDetail, Instant finishedAt) {
+
+        public boolean done() {
+            return status == RequestStatus.DONE;
+        }
     }
 }

@@ -63,6 +63,18 @@ class ProviderGatewayTest {
     }
 
     @Test
+    void aNotFoundMeansTheNotFoundCodeOfTheTypeAsked() {
+        var gateway = gateway(1, 4);
+
+        var manga = catchThrowableOfType(ProviderException.class,
+                () -> gateway.get("manga_full", MediaType.MANGA, () -> new ProviderResponse(404, new byte[0], null)));
+
+        assertThat(manga.code()).isEqualTo(ErrorCode.MANGA_NOT_FOUND);
+        assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "manga_full").tag("outcome", "4xx").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRetryAfterIsHonouredUpToTheMaximumBackoff() {
         var gateway = new ProviderGateway(Provider.JIKAN, unlimited,
                 new RetrySettings(2, Duration.ofMillis(1), Duration.ofMillis(300)),

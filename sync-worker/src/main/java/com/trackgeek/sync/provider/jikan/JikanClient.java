@@ -1,13 +1,11 @@
 package com.trackgeek.sync.provider.jikan;
 
-
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderGateway;
 import com.trackgeek.sync.provider.ProviderResponse;
 import org.springframework.http.HttpHeaders;
-
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,8 +16,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Jikan v4's anime endpoints. Every request goes through the {@link ProviderGateway} (rate limit, retries,
- * circuit breaker); this class knows only paths and bodies.
+ * Jikan v4's anime and manga endpoints. Every request goes through the one {@link ProviderGateway} of Jikan
+ * (rate limit, retries, circuit breaker): anime and manga spend one budget, as Jikan counts them. This class
+ * knows only paths and bodies.
  */
 final class JikanClient {
 
@@ -36,46 +35,69 @@ final class JikanClient {
     }
 
     JikanResponses.Anime animeFull(long malId) {
-        byte[] body = gateway.get("anime_full", MediaType.ANIME, () -> get("/anime/{id}/full", malId));
-        JikanResponses.Anime anime = parse(body, JikanResponses.AnimeEnvelope.class, "anime_full").data();
-        if (anime == null || anime.malId() == null || anime.title() == null || anime.title().isBlank()) {
-            throw ProviderException.invalidPayload(Provider.JIKAN, "/anime/" + malId + "/full has no data.mal_id or data.title", null);
-        }
-        if (anime.malId() != malId) {
-            throw ProviderException.invalidPayload(Provider.JIKAN, "/anime/" + malId + "/full describes anime " + anime.malId(), null);
-        }
+        var anime = full(MediaType.ANIME, malId, "anime_full", JikanResponses.AnimeEnvelope.class).data();
+        requireIdentity(anime == null ? null : anime.malId(), anime == null ? null : anime.title(), MediaType.ANIME, malId);
         return anime;
     }
 
-    List<JikanResponses.CharacterRole> characters(long malId) {
-        return orEmpty(optional("anime_characters", "/anime/{id}/characters", malId, JikanResponses.CharactersEnvelope.class))
-                .stream().flatMap(envelope -> envelope.data() == null ? java.util.stream.Stream.empty() : envelope.data().stream()).toList();
+    List<JikanResponses.CharacterRole> animeCharacters(long malId) {
+        var envelope = optional(MediaType.ANIME, "anime_characters", "characters", malId, JikanResponses.CharactersEnvelope.class);
+        return envelope == null || envelope.data() == null ? List.of() : envelope.data();
     }
 
-    List<JikanResponses.StaffEntry> staff(long malId) {
-        return orEmpty(optional("anime_staff", "/anime/{id}/staff", malId, JikanResponses.StaffEnvelope.class))
-                .stream().flatMap(envelope -> envelope.data() == null ? java.util.stream.Stream.empty() : envelope.data().stream()).toList();
+    List<JikanResponses.StaffEntry> animeStaff(long malId) {
+        var envelope = optional(MediaType.ANIME, "anime_staff", "staff", malId, JikanResponses.StaffEnvelope.class);
+        return envelope == null || envelope.data() == null ? List.of() : envelope.data();
     }
 
-    JikanResponses.Videos videos(long malId) {
-        var envelope = optional("anime_videos", "/anime/{id}/videos", malId, JikanResponses.VideosEnvelope.class);
+    JikanResponses.Videos animeVideos(long malId) {
+        var envelope = optional(MediaType.ANIME, "anime_videos", "videos", malId, JikanResponses.VideosEnvelope.class);
         return envelope == null ? null : envelope.data();
     }
 
+    JikanResponses.Manga mangaFull(long malId) {
+        var manga = full(MediaType.MANGA, malId, "manga_full", JikanResponses.MangaEnvelope.class).data();
+        requireIdentity(manga == null ? null : manga.malId(), manga == null ? null : manga.title(), MediaType.MANGA, malId);
+        return manga;
+    }
+
+    List<JikanResponses.MangaCharacterRole> mangaCharacters(long malId) {
+        var envelope = optional(MediaType.MANGA, "manga_characters", "characters", malId, JikanResponses.MangaCharactersEnvelope.class);
+        return envelope == null || envelope.data() == null ? List.of() : envelope.data();
+    }
+
+    private <T> T full(MediaType type, long malId, String endpoint, Class<T> envelope) {
+        String path = path(type, "full");
+        return parse(gateway.get(endpoint, type, () -> get(path, malId)), envelope, path, malId);
+    }
+
+    /** Without an id and a title the body describes nothing we can store; with another id, not what we asked for. */
+    private static void requireIdentity(Long bodyId, String title, MediaType type, long malId) {
+        String path = path(type, "full").replace("{id}", Long.toString(malId));
+        if (bodyId == null || title == null || title.isBlank()) {
+            throw ProviderException.invalidPayload(Provider.JIKAN, path + " has no data.mal_id or data.title", null);
+        }
+        if (bodyId != malId) {
+            throw ProviderException.invalidPayload(Provider.JIKAN, path + " describes " + type.pathSegment() + " " + bodyId, null);
+        }
+    }
+
     /** A sub-resource Jikan answers 404 for is empty, not a failure of the whole sync. */
-    private <T> T optional(String endpoint, String path, long malId, Class<T> type) {
+    private <T> T optional(MediaType type, String endpoint, String resource, long malId, Class<T> envelope) {
+        String path = path(type, resource);
         try {
-            return parse(gateway.get(endpoint, MediaType.ANIME, () -> get(path, malId)), type, endpoint);
+            return parse(gateway.get(endpoint, type, () -> get(path, malId)), envelope, path, malId);
         } catch (ProviderException failure) {
-            if (failure.code() == MediaType.ANIME.notFound()) {
+            if (failure.code() == type.notFound()) {
                 return null;
             }
             throw failure;
         }
     }
 
-    private static <T> List<T> orEmpty(T value) {
-        return value == null ? List.of() : List.of(value);
+    /** {@code /anime/{id}/full}, {@code /manga/{id}/characters}, ...: Jikan names its paths after the type. */
+    private static String path(MediaType type, String resource) {
+        return "/" + type.pathSegment() + "/{id}/" + resource;
     }
 
     private ProviderResponse get(String path, long malId) {
@@ -86,13 +108,26 @@ final class JikanClient {
                         retryAfter(response.getHeaders())));
     }
 
-    private <T> T parse(byte[] body, Class<T> type, String endpoint) {
+    private <T> T parse(byte[] body, Class<T> type, String path, long malId) {
         try {
             return json.readValue(body, type);
         } catch (JacksonException malformed) {
-            throw ProviderException.invalidPayload(Provider.JIKAN, endpoint + " body is not what Jikan documents: "
-                    + malformed.getOriginalMessage(), malformed);
+            throw ProviderException.invalidPayload(Provider.JIKAN, path.replace("{id}", Long.toString(malId))
+                    + " body is not what Jikan documents" + where(malformed) + ": " + malformed.getOriginalMessage(), malformed);
         }
+    }
+
+    /** Where in the body it went wrong, in the body's own terms: {@code " at data.chapters"}. */
+    private static String where(JacksonException malformed) {
+        StringBuilder location = new StringBuilder();
+        for (JacksonException.Reference reference : malformed.getPath()) {
+            if (reference.getPropertyName() != null) {
+                location.append(location.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                location.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return location.isEmpty() ? "" : " at " + location;
     }
 
     /** Jikan sends seconds; an HTTP-date or garbage is ignored in favour of our own backoff. */

@@ -14,7 +14,11 @@ import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
 
-/** Explicit wiring of the Jikan provider: its HTTP client, its gateway and its limits. */
+/**
+ * Explicit wiring of the Jikan provider: its HTTP client, its gateway and its limits. One gateway (one rate
+ * limiter, one circuit breaker) for every Jikan endpoint: Jikan counts anime and manga requests against one
+ * budget, and so must we.
+ */
 @Configuration(proxyBeanMethods = false)
 class JikanConfiguration {
 

@@ -32,10 +32,18 @@ final class JikanResponses {
     record VideosEnvelope(Videos data) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MangaEnvelope(Manga data) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MangaCharactersEnvelope(List<MangaCharacterRole> data) {
+    }
+
     /** {@code GET /anime/{id}/full}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Anime(Long malId, String url, Images images, Trailer trailer, List<Title> titles, String title, String type,
-                 String source, Integer episodes, String status, Boolean airing, Aired aired, String duration,
+                 String source, Integer episodes, String status, Boolean airing, Dates aired, String duration,
                  String rating, BigDecimal score, Integer scoredBy, Integer rank, Integer popularity, Integer members,
                  Integer favorites, String synopsis, String background, String season, Integer year,
                  Broadcast broadcast, List<Resource> producers, List<Resource> licensors, List<Resource> studios,
@@ -59,8 +67,9 @@ final class JikanResponses {
     record Title(String type, String title) {
     }
 
+    /** When an anime aired or a manga was published; {@code string} is Jikan's own wording. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Aired(OffsetDateTime from, OffsetDateTime to, @JsonProperty("string") String text) {
+    record Dates(OffsetDateTime from, OffsetDateTime to, @JsonProperty("string") String text) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -120,5 +129,20 @@ final class JikanResponses {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MusicMeta(String title, String author) {
+    }
+
+    /** {@code GET /manga/{id}/full}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Manga(Long malId, String url, Images images, List<Title> titles, String title, String type, Integer chapters,
+                 Integer volumes, String status, Boolean publishing, Dates published, BigDecimal score,
+                 Integer scoredBy, Integer rank, Integer popularity, Integer members, Integer favorites,
+                 String synopsis, String background, List<Resource> authors, List<Resource> serializations,
+                 List<Resource> genres, List<Resource> explicitGenres, List<Resource> themes,
+                 List<Resource> demographics, List<Relation> relations, List<Link> external) {
+    }
+
+    /** {@code GET /manga/{id}/characters}: a manga's characters have a role but no voice actors. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MangaCharacterRole(Person character, String role) {
     }
 }

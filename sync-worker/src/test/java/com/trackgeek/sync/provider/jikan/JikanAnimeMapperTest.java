@@ -1,6 +1,12 @@
 package com.trackgeek.sync.provider.jikan;
 
-import com.trackgeek.sync.media.anime.Anime;
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.catalog.Anime;
+import com.trackgeek.contracts.catalog.Link;
+import com.trackgeek.contracts.catalog.MalEntry;
+import com.trackgeek.contracts.catalog.Relation;
+import com.trackgeek.contracts.catalog.Title;
 import com.trackgeek.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -8,8 +14,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +38,17 @@ class JikanAnimeMapperTest {
         Anime anime = fullmetalAlchemist();
 
         assertThat(anime.malId()).isEqualTo(5114);
+        assertThat(anime.key()).isEqualTo(MediaKey.of(MediaType.ANIME, 5114));
+        assertThat(anime.url()).isEqualTo("https://myanimelist.net/anime/5114/Fullmetal_Alchemist__Brotherhood");
         assertThat(anime.title()).isEqualTo("Fullmetal Alchemist: Brotherhood");
         assertThat(anime.type()).isEqualTo("TV");
         assertThat(anime.source()).isEqualTo("Manga");
         assertThat(anime.numberOfEpisodes()).isEqualTo(64);
         assertThat(anime.status()).isEqualTo("Finished Airing");
         assertThat(anime.airing()).isFalse();
-        assertThat(anime.airedFrom()).isEqualTo(OffsetDateTime.of(2009, 4, 5, 0, 0, 0, 0, ZoneOffset.UTC));
-        assertThat(anime.airedTo()).isEqualTo(OffsetDateTime.of(2010, 7, 4, 0, 0, 0, 0, ZoneOffset.UTC));
-        assertThat(anime.airedText()).isEqualTo("Apr 5, 2009 to Jul 4, 2010");
+        assertThat(anime.aired().from()).isEqualTo(Instant.parse("2009-04-05T00:00:00Z"));
+        assertThat(anime.aired().to()).isEqualTo(Instant.parse("2010-07-04T00:00:00Z"));
+        assertThat(anime.aired().text()).isEqualTo("Apr 5, 2009 to Jul 4, 2010");
         assertThat(anime.score()).isEqualByComparingTo(new BigDecimal("9.1"));
         assertThat(anime.rank()).isEqualTo(1);
         assertThat(anime.season()).isEqualTo("spring");
@@ -56,16 +63,16 @@ class JikanAnimeMapperTest {
     void mapsTitlesAndNamedResources() {
         Anime anime = fullmetalAlchemist();
 
-        assertThat(anime.titles()).extracting(Anime.Title::title)
+        assertThat(anime.titles()).extracting(Title::title)
                 .contains("Fullmetal Alchemist: Brotherhood", "FMAB", "Hagane no Renkinjutsushi: Fullmetal Alchemist");
-        assertThat(anime.studios()).extracting(Anime.Entry::name).containsExactly("Bones");
-        assertThat(anime.genres()).extracting(Anime.Entry::name).contains("Action", "Adventure");
-        assertThat(anime.themes()).extracting(Anime.Entry::name).containsExactly("Military");
-        assertThat(anime.demographics()).extracting(Anime.Entry::name).containsExactly("Shounen");
+        assertThat(anime.studios()).extracting(MalEntry::name).containsExactly("Bones");
+        assertThat(anime.genres()).extracting(MalEntry::name).contains("Action", "Adventure");
+        assertThat(anime.themes()).extracting(MalEntry::name).containsExactly("Military");
+        assertThat(anime.demographics()).extracting(MalEntry::name).containsExactly("Shounen");
         assertThat(anime.explicitGenres()).isEmpty();
-        assertThat(anime.relations()).extracting(Anime.Relation::relation).contains("Adaptation");
+        assertThat(anime.relations()).extracting(Relation::relation).contains("Adaptation");
         assertThat(anime.theme().openings()).isNotEmpty().first().asString().contains("again");
-        assertThat(anime.externalLinks()).extracting(Anime.Link::name).contains("Official Site");
+        assertThat(anime.externalLinks()).extracting(Link::name).contains("Official Site");
     }
 
     @Test
