@@ -49,7 +49,7 @@ public record Anime(
         List<Link> externalLinks,
         List<Character> characters,
         List<StaffMember> staff,
-        Videos videos) implements CatalogItem {
+        Videos videos) implements MyAnimeListItem {
 
     public Anime {
         titles = Lists.orEmpty(titles);
@@ -92,16 +92,6 @@ public record Anime(
     }
 
     @Override
-    public List<String> alternativeTitles() {
-        return Lists.titlesOtherThan(title, titles);
-    }
-
-    @Override
-    public String releaseStatus() {
-        return status;
-    }
-
-    @Override
     public LocalDate releasedOn() {
         return aired == null ? null : aired.fromDate();
     }
@@ -113,10 +103,5 @@ public record Anime(
         }
         LocalDate released = releasedOn();
         return released == null ? null : released.getYear();
-    }
-
-    @Override
-    public ItemDescription description() {
-        return Lists.malDescription(title, titles, type, genres, themes, demographics, synopsis);
     }
 }

@@ -39,7 +39,7 @@ public record Manga(
         List<MalEntry> demographics,
         List<Relation> relations,
         List<Link> externalLinks,
-        List<Character> characters) implements CatalogItem {
+        List<Character> characters) implements MyAnimeListItem {
 
     public Manga {
         titles = Lists.orEmpty(titles);
@@ -60,16 +60,6 @@ public record Manga(
     }
 
     @Override
-    public List<String> alternativeTitles() {
-        return Lists.titlesOtherThan(title, titles);
-    }
-
-    @Override
-    public String releaseStatus() {
-        return status;
-    }
-
-    @Override
     public LocalDate releasedOn() {
         return published == null ? null : published.fromDate();
     }
@@ -78,10 +68,5 @@ public record Manga(
     public Integer releaseYear() {
         LocalDate released = releasedOn();
         return released == null ? null : released.getYear();
-    }
-
-    @Override
-    public ItemDescription description() {
-        return Lists.malDescription(title, titles, type, genres, themes, demographics, synopsis);
     }
 }

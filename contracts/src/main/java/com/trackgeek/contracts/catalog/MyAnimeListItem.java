@@ -1,0 +1,40 @@
+package com.trackgeek.contracts.catalog;
+
+import java.util.List;
+
+/**
+ * What anime and manga have in common because MyAnimeList describes both the same way: a record of either
+ * type gets these accessors from its components, and with them the derived parts of {@link CatalogItem}.
+ */
+interface MyAnimeListItem extends CatalogItem {
+
+    List<Title> titles();
+
+    /** MyAnimeList's kind of the item ("TV", "Movie", "Manga", "Light Novel", ...). */
+    String type();
+
+    String status();
+
+    List<MalEntry> genres();
+
+    List<MalEntry> themes();
+
+    List<MalEntry> demographics();
+
+    String synopsis();
+
+    @Override
+    default List<String> alternativeTitles() {
+        return Lists.titlesOtherThan(title(), titles());
+    }
+
+    @Override
+    default String releaseStatus() {
+        return status();
+    }
+
+    @Override
+    default ItemDescription description() {
+        return Lists.malDescription(title(), titles(), type(), genres(), themes(), demographics(), synopsis());
+    }
+}
