@@ -3,6 +3,7 @@ package com.trackgeek.pipeline;
 import com.trackgeek.api.ApiApplication;
 import com.trackgeek.embedding.EmbeddingWorkerApplication;
 import com.trackgeek.servicekit.TrackGeekApplications;
+import com.trackgeek.simulator.EmbeddedSimulator;
 import com.trackgeek.sync.SyncWorkerApplication;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -13,19 +14,24 @@ import java.util.Map;
 
 /**
  * The three services started as they run in production, each its own Spring application on its own port,
- * sharing one Kafka broker and one PostgreSQL, talking to a fake Jikan. One per test JVM.
+ * sharing one Kafka broker and one PostgreSQL, talking to the provider simulator (the one fake of every
+ * provider, the same the standalone run uses). One per test JVM.
  *
- * <p>Jikan's limits are scaled (40/s and 400/10s instead of 3/s and 60/min) so the rate-limit test runs in
- * seconds; the limiter treats them exactly as it treats the real ones.
+ * <p>Jikan's limits are scaled on both sides (40/s and 400/10s instead of 3/s and 60/min) so the rate-limit
+ * test runs in seconds; the limiter treats them exactly as it treats the real ones, and the simulator
+ * answers 429 to anything over them, as Jikan would.
  */
 final class Pipeline {
 
     static final int LIMIT_PER_SECOND = 40;
     static final int LIMIT_PER_TEN_SECONDS = 400;
+    static final String JIKAN_PATH = "/jikan/v4";
 
     private static final Pipeline INSTANCE = new Pipeline();
 
-    final JikanFake jikan = new JikanFake();
+    final EmbeddedSimulator providers = EmbeddedSimulator.start(Map.of(
+            "simulator.jikan.rate-limit.per-second", LIMIT_PER_SECOND,
+            "simulator.jikan.rate-limit.per-minute", LIMIT_PER_TEN_SECONDS * 6));
     private final ConfigurableApplicationContext api;
     private final ConfigurableApplicationContext embeddingWorker;
     private ConfigurableApplicationContext syncWorker;
@@ -50,6 +56,11 @@ final class Pipeline {
         return start(ApiApplication.class, "api", Map.of());
     }
 
+    /** How many requests for {@code path} (a regex below Jikan's base path, e.g. {@code /anime/5114/full}) reached Jikan. */
+    int jikanCalls(String path) {
+        return providers.requests().count(JIKAN_PATH + path);
+    }
+
     static String urlOf(ConfigurableApplicationContext api) {
         return "http://localhost:" + port(api);
     }
@@ -64,7 +75,7 @@ final class Pipeline {
 
     private ConfigurableApplicationContext startSyncWorker() {
         Map<String, Object> jikanSettings = new LinkedHashMap<>();
-        jikanSettings.put("trackgeek.providers.jikan.base-url", jikan.baseUrl());
+        jikanSettings.put("trackgeek.providers.jikan.base-url", providers.jikanBaseUrl());
         jikanSettings.put("trackgeek.providers.jikan.read-timeout", "1s");
         jikanSettings.put("trackgeek.providers.jikan.retry.initial-backoff", "50ms");
         jikanSettings.put("trackgeek.providers.jikan.retry.max-backoff", "500ms");
@@ -93,6 +104,6 @@ final class Pipeline {
         api.close();
         embeddingWorker.close();
         syncWorker.close();
-        jikan.close();
+        providers.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.trackgeek.pipeline;
 
+import com.trackgeek.contracts.MediaType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,25 +19,24 @@ class WorkerRestartTest {
     @Test
     void stoppingTheWorkerInTheMiddleOfAHundredAcceptedRequestsLosesNoneAndStoresNoneTwice() {
         Set<Long> ids = Set.copyOf(LongStream.rangeClosed(600_001, 600_100).boxed().toList());
-        ids.forEach(pipeline.jikan::serves);
 
         var answers = ApiCalls.getConcurrently(ids.stream().map(id -> pipeline.apiUrl() + "/api/v1/anime/" + id + "?wait=PT0S").toList());
         for (var answer : answers) {
             assertThat(answer.status()).as("accepted").isEqualTo(202);
         }
 
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> Database.storedAnime(ids) >= 15);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> Database.storedItems(MediaType.ANIME, ids) >= 15);
         pipeline.stopSyncWorker();
-        int storedWhileStopped = Database.storedAnime(ids);
+        int storedWhileStopped = Database.storedItems(MediaType.ANIME, ids);
         System.out.printf("sync-worker stopped with %d of 100 stored%n", storedWhileStopped);
         assertThat(storedWhileStopped).as("the worker was stopped in the middle").isLessThan(100);
 
         pipeline.restartSyncWorker();
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> Database.storedAnime(ids) == 100);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.unfinishedRequests(ids) == 0);
-        assertThat(Database.doneRequests(ids)).as("one finished request per item").isEqualTo(100);
-        int fullCalls = ids.stream().mapToInt(pipeline.jikan::fullCalls).sum();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> Database.storedItems(MediaType.ANIME, ids) == 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.unfinishedRequests(MediaType.ANIME, ids) == 0);
+        assertThat(Database.doneRequests(MediaType.ANIME, ids)).as("one finished request per item").isEqualTo(100);
+        int fullCalls = ids.stream().mapToInt(id -> pipeline.jikanCalls("/anime/" + id + "/full")).sum();
         System.out.printf("/full calls for 100 items across the restart: %d%n", fullCalls);
         assertThat(fullCalls).as("items stored before the stop are not fetched again").isLessThanOrEqualTo(100 + 15);
     }

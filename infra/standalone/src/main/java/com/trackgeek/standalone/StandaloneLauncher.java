@@ -29,16 +29,6 @@ public final class StandaloneLauncher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneLauncher.class);
 
     /**
-     * The simulator shares this JVM's classpath with the services, whose jars bring auto-configuration for
-     * a database and Kafka; the simulator uses neither.
-     */
-    private static final String SERVICE_ONLY_AUTO_CONFIGURATION = String.join(",",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-            "com.trackgeek.servicekit.PipelineKafkaAutoConfiguration");
-
-    /**
      * One console for five applications: the in-process broker's and clients' INFO lines would drown the
      * services' own. Logback is shared by the JVM, so a per-application name tag would be wrong; thread
      * names tell the services apart.
@@ -82,7 +72,6 @@ public final class StandaloneLauncher implements AutoCloseable {
             var simulator = ProviderSimulatorApplication.start(
                     "--server.port=" + settings.simulatorPort(),
                     "--simulator.fixtures-dir=" + settings.fixturesDirectory().toAbsolutePath(),
-                    "--spring.autoconfigure.exclude=" + SERVICE_ONLY_AUTO_CONFIGURATION,
                     "--logging.include-application-name=false");
             running.push(simulator);
             jikanBaseUrl = "http://localhost:" + port(simulator) + "/jikan/v4";
