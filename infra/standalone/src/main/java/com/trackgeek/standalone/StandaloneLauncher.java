@@ -83,6 +83,9 @@ public final class StandaloneLauncher implements AutoCloseable {
         shared.put("spring.datasource.password", postgres.password());
         shared.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         shared.put("trackgeek.kafka.partitions", 3);
+        // After a kill -9 the broker still counts the dead run's consumers as group members until their session
+        // times out; the restarted services get their partitions only then. 10 s instead of Kafka's 45 s.
+        shared.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
 
         var syncWorker = service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, settings.syncWorkerPort(),
                 shared, Map.of("trackgeek.providers.jikan.base-url", jikanBaseUrl));

@@ -1,7 +1,6 @@
 package com.trackgeek.standalone;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,7 +35,9 @@ class StandaloneCrashRecoveryTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void everyFetchAcceptedBeforeAKillNineIsStoredOnceAfterTheRestart(@TempDir Path data) throws Exception {
+    void everyFetchAcceptedBeforeAKillNineIsStoredOnceAfterTheRestart() throws Exception {
+        // Under target/, not a temporary folder: both runs' logs stay there to read when this fails.
+        Path data = Files.createDirectories(Path.of("target", "crash-recovery", Long.toString(System.currentTimeMillis())));
         Map<String, String> environment = environment(data);
         String api = "http://localhost:" + environment.get("TRACKGEEK_API_PORT");
 
@@ -83,9 +84,11 @@ class StandaloneCrashRecoveryTest {
         environment.put("TRACKGEEK_SYNC_WORKER_PORT", "0");
         environment.put("TRACKGEEK_EMBEDDING_WORKER_PORT", "0");
         environment.put("TRACKGEEK_SIMULATOR_PORT", "0");
-        // Jikan's 3/s, but a minute window of 600 instead of 60, on both sides: 40 anime take seconds, not minutes.
+        // Jikan's limits scaled on both sides (10/s and 600/min instead of 3/s and 60/min): 40 anime (160 calls)
+        // take seconds, not minutes; what is tested is the restart, not the rate.
+        environment.put("SIMULATOR_JIKAN_RATE_LIMIT_PER_SECOND", "10");
         environment.put("SIMULATOR_JIKAN_RATE_LIMIT_PER_MINUTE", "600");
-        environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_0_REQUESTS", "3");
+        environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_0_REQUESTS", "10");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_0_PER", "1s");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_1_REQUESTS", "600");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_1_PER", "1m");
