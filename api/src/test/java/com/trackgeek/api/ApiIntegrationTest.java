@@ -4,6 +4,7 @@ import com.trackgeek.contracts.ItemSynced;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Topics;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,9 @@ public abstract class ApiIntegrationTest {
     protected JdbcClient jdbc;
 
     @Autowired
+    protected MediaItemStore items;
+
+    @Autowired
     protected KafkaTemplate<Object, Object> kafka;
 
     @Autowired
@@ -70,11 +74,15 @@ public abstract class ApiIntegrationTest {
             .build();
 
     protected static MediaKey newAnimeKey() {
-        return MediaKey.of(MediaType.ANIME, IDS.incrementAndGet());
+        return newKey(MediaType.ANIME);
+    }
+
+    protected static MediaKey newKey(MediaType type) {
+        return MediaKey.of(type, IDS.incrementAndGet());
     }
 
     protected FakeSyncWorker worker() {
-        return new FakeSyncWorker(jdbc, kafka);
+        return new FakeSyncWorker(jdbc, items, kafka);
     }
 
     /**
@@ -130,7 +138,11 @@ public abstract class ApiIntegrationTest {
     }
 
     protected double fetchCount(String outcome) {
-        var counter = meters.find("trackgeek.api.fetch").tag("type", "ANIME").tag("outcome", outcome).counter();
+        return fetchCount(MediaType.ANIME, outcome);
+    }
+
+    protected double fetchCount(MediaType type, String outcome) {
+        var counter = meters.find("trackgeek.api.fetch").tag("type", type.name()).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 

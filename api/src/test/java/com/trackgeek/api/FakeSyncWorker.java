@@ -3,9 +3,13 @@ package com.trackgeek.api;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.ItemSynced;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.RequestStatus;
 import com.trackgeek.contracts.SyncFailed;
 import com.trackgeek.contracts.SyncRequest;
+import com.trackgeek.contracts.SyncStatus;
 import com.trackgeek.contracts.Topics;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import com.trackgeek.testsupport.TopicProbe;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,16 +24,18 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Plays the sync worker for the API's tests: reads the commands the API publishes, writes what the worker
- * would write (the item, its sync state, the request's status) and publishes the outcome events, in the
+ * would write (the item through the one item store, its sync state, the request's status) and publishes the outcome events, in the
  * worker's order: database first, event after the commit.
  */
 public final class FakeSyncWorker {
 
     private final JdbcClient jdbc;
+    private final MediaItemStore items;
     private final KafkaTemplate<Object, Object> kafka;
 
-    FakeSyncWorker(JdbcClient jdbc, KafkaTemplate<Object, Object> kafka) {
+    FakeSyncWorker(JdbcClient jdbc, MediaItemStore items, KafkaTemplate<Object, Object> kafka) {
         this.jdbc = jdbc;
+        this.items = items;
         this.kafka = kafka;
     }
 
@@ -52,7 +58,7 @@ public final class FakeSyncWorker {
     }
 
     public void completeFetch(UUID requestId, MediaKey key, String title) {
-        storeAnime(key, title, requestId);
+        storeItem(key, title, requestId);
         markDone(requestId);
         publishSynced(requestId, key);
     }
@@ -63,40 +69,29 @@ public final class FakeSyncWorker {
         publishFailed(requestId, key, code, detail);
     }
 
-    public void storeAnime(MediaKey key, String title, UUID requestId) {
-        jdbc.sql("""
-                        insert into anime (mal_id, url, image_url, trailer, title, titles, type, source,
-                                           number_of_episodes, status, airing, aired_from, aired_to, aired_text,
-                                           duration, rating, score, scored_by, rank, popularity, members, favorites,
-                                           synopsis, season, year, broadcast, genres, studios, themes,
-                                           last_refreshed_at)
-                        values (:id, 'https://myanimelist.net/anime/' || :id, 'https://cdn.myanimelist.net/images/anime/1223/96541.jpg',
-                                '{"youtubeId":"--IcmZkvL0Q","url":"https://www.youtube.com/watch?v=--IcmZkvL0Q"}'::jsonb,
-                                :title,
-                                jsonb_build_array(jsonb_build_object('type', 'Default', 'title', :title),
-                                                  jsonb_build_object('type', 'Japanese', 'title', '鋼の錬金術師')),
-                                'TV', 'Manga', 64, 'Finished Airing', false,
-                                '2009-04-05T00:00:00Z', '2010-07-04T00:00:00Z', 'Apr 5, 2009 to Jul 4, 2010',
-                                '24 min per ep', 'R - 17+ (violence & profanity)', 9.10, 2112345, 1, 3, 3456789, 225000,
-                                'Two brothers search for a Philosopher''s Stone.', 'spring', 2009,
-                                '{"day":"Sundays","time":"17:00","timezone":"Asia/Tokyo","string":"Sundays at 17:00 (JST)"}'::jsonb,
-                                '[{"malId":1,"type":"anime","name":"Action"},{"malId":2,"type":"anime","name":"Adventure"}]'::jsonb,
-                                '[{"malId":4,"type":"anime","name":"Bones"}]'::jsonb,
-                                '[{"malId":38,"type":"anime","name":"Military"}]'::jsonb,
-                                now())
-                        on conflict (mal_id) do update set title = excluded.title, titles = excluded.titles,
-                                                          updated_at = now()""")
-                .param("id", key.id())
-                .param("title", title)
-                .update();
+    /**
+     * Stores the item as the worker would, through the one item store: the fixture record of its type under
+     * the key's id, called {@code title}, and its sync state.
+     */
+    public void storeItem(MediaKey key, String title, UUID requestId) {
+        store(switch (key.type()) {
+            case ANIME -> CatalogFixtures.anime(key.id(), title);
+            case MANGA -> CatalogFixtures.manga(key.id(), title);
+            default -> throw new IllegalArgumentException(key.type() + " has no catalog record");
+        }, requestId);
+    }
+
+    public void store(CatalogItem item, UUID requestId) {
+        items.upsert(item);
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_synced_at, attempts, last_request_id)
-                        values (:type, :id, 'pending_embeddings', now(), 1, :requestId)
+                        values (:type, :id, :status, now(), 1, :requestId)
                         on conflict (media_type, provider_id) do update
                            set status = excluded.status, last_synced_at = excluded.last_synced_at,
                                last_error_code = null, last_request_id = excluded.last_request_id, updated_at = now()""")
-                .param("type", key.type().name())
-                .param("id", key.id())
+                .param("type", item.key().type().name())
+                .param("id", item.key().id())
+                .param("status", SyncStatus.PENDING_EMBEDDINGS.value())
                 .param("requestId", requestId)
                 .update();
     }
@@ -105,13 +100,14 @@ public final class FakeSyncWorker {
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_error_code, last_error_detail,
                                                 last_failed_at, attempts, last_request_id)
-                        values (:type, :id, 'failed', :code, :detail, :failedAt, 1, :requestId)
+                        values (:type, :id, :failed, :code, :detail, :failedAt, 1, :requestId)
                         on conflict (media_type, provider_id) do update
-                           set status = 'failed', last_error_code = excluded.last_error_code,
+                           set status = excluded.status, last_error_code = excluded.last_error_code,
                                last_error_detail = excluded.last_error_detail, last_failed_at = excluded.last_failed_at,
                                last_request_id = excluded.last_request_id, updated_at = now()""")
                 .param("type", key.type().name())
                 .param("id", key.id())
+                .param("failed", SyncStatus.FAILED.value())
                 .param("code", code.name())
                 .param("detail", detail)
                 .param("failedAt", java.sql.Timestamp.from(failedAt))
@@ -121,25 +117,28 @@ public final class FakeSyncWorker {
 
     public void markRunning(UUID requestId) {
         jdbc.sql("""
-                        update sync_request set status = 'running', started_at = now(), attempts = attempts + 1,
-                                                updated_at = now()
+                        update sync_request set status = :running, started_at = coalesce(started_at, now()),
+                                                attempts = attempts + 1, updated_at = now()
                          where id = :id""")
                 .param("id", requestId)
+                .param("running", RequestStatus.RUNNING.value())
                 .update();
     }
 
     public void markDone(UUID requestId) {
-        jdbc.sql("update sync_request set status = 'done', finished_at = now(), updated_at = now() where id = :id")
+        jdbc.sql("update sync_request set status = :done, finished_at = now(), updated_at = now() where id = :id")
                 .param("id", requestId)
+                .param("done", RequestStatus.DONE.value())
                 .update();
     }
 
     public void markFailed(UUID requestId, ErrorCode code, String detail) {
         jdbc.sql("""
-                        update sync_request set status = 'failed', error_code = :code, error_detail = :detail,
+                        update sync_request set status = :failed, error_code = :code, error_detail = :detail,
                                                 finished_at = now(), updated_at = now()
                          where id = :id""")
                 .param("id", requestId)
+                .param("failed", RequestStatus.FAILED.value())
                 .param("code", code.name())
                 .param("detail", detail)
                 .update();

@@ -21,7 +21,7 @@ class OperationsEndpointsTest extends ApiIntegrationTest {
     @Test
     void prometheusExportsTheApisMetrics() {
         MediaKey key = newAnimeKey();
-        worker().storeAnime(key, "Trigun", UUID.randomUUID());
+        worker().storeItem(key, "Trigun", UUID.randomUUID());
         get(itemPath(key));
         get(itemPath(key));
 
@@ -29,12 +29,13 @@ class OperationsEndpointsTest extends ApiIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("trackgeek_api_fetch_total{application=\"api\",outcome=\"cache_hit\",type=\"ANIME\"}")
-                .contains("trackgeek_api_fetch_total{application=\"api\",outcome=\"accepted_202\",type=\"ANIME\"}")
+                .contains("trackgeek_api_fetch_total{outcome=\"cache_hit\",service=\"api\",type=\"ANIME\"}")
+                .contains("trackgeek_api_fetch_total{outcome=\"accepted_202\",service=\"api\",type=\"ANIME\"}")
+                .contains("trackgeek_api_fetch_total{outcome=\"cache_hit\",service=\"api\",type=\"MANGA\"}")
                 .contains("trackgeek_api_fetch_wait_seconds_bucket{")
-                .contains("trackgeek_api_sync_waiters{")
-                .contains("cache_gets_total{application=\"api\",cache=\"items\",result=\"hit\"}")
-                .contains("cache_size{application=\"api\",cache=\"items\"}")
+                .contains("trackgeek_api_sync_waiters{service=\"api\"}")
+                .contains("cache_gets_total{cache=\"items\",result=\"hit\",service=\"api\"}")
+                .contains("cache_size{cache=\"items\",service=\"api\"}")
                 .contains("http_server_requests_seconds_count{");
     }
 

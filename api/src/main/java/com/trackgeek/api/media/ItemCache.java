@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.SyncEvent;
+import com.trackgeek.servicekit.items.MediaItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.context.event.EventListener;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Stored items in memory, read through from PostgreSQL, dropped on every sync event about them.
+ * Stored items in memory as the ready bytes of their 200 (see {@link ReadyItem}), read through from
+ * PostgreSQL, dropped on every sync event about them.
  *
  * <p>Loads run inside the cache's atomic compute. That closes a race a plain get-then-put has: a read that
  * started before the worker committed a new version could otherwise put the old version back after the sync
@@ -27,12 +29,16 @@ final class ItemCache {
     static final String NAME = "items";
 
     /** @param fromDatabase false when the item was already in memory */
-    record Hit(StoredItem item, boolean fromDatabase) {
+    record Hit(ReadyItem item, boolean fromDatabase) {
     }
 
-    private final Cache<MediaKey, StoredItem> cache;
+    private final Cache<MediaKey, ReadyItem> cache;
+    private final MediaItemStore store;
+    private final ItemRenderer renderer;
 
-    ItemCache(ItemCacheProperties properties, MeterRegistry registry) {
+    ItemCache(ItemCacheProperties properties, MeterRegistry registry, MediaItemStore store, ItemRenderer renderer) {
+        this.store = store;
+        this.renderer = renderer;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.ttl())
                 .maximumSize(properties.maximumSize())
@@ -41,13 +47,19 @@ final class ItemCache {
         CaffeineCacheMetrics.monitor(registry, cache, NAME);
     }
 
-    Optional<Hit> get(MediaKey key, StoredItemReader reader) {
+    /** The item from memory, or else from PostgreSQL (and then kept). */
+    Optional<Hit> get(MediaKey key) {
         boolean[] loaded = {false};
-        StoredItem item = cache.get(key, missing -> {
+        ReadyItem item = cache.get(key, missing -> {
             loaded[0] = true;
-            return reader.find(missing.id()).orElse(null);
+            return store.find(missing).map(renderer::render).orElse(null);
         });
         return Optional.ofNullable(item).map(found -> new Hit(found, loaded[0]));
+    }
+
+    /** The item if it is in memory; never touches PostgreSQL. Null otherwise: this is the hot path. */
+    ReadyItem getIfCached(MediaKey key) {
+        return cache.getIfPresent(key);
     }
 
     void evict(MediaKey key) {

@@ -23,16 +23,16 @@ import java.util.UUID;
 @Component
 final class ItemFetcher {
 
-    private final StoredItemReaders readers;
+    private final ServedMediaTypes served;
     private final ItemCache cache;
     private final NotFoundMemory notFound;
     private final ItemSync itemSync;
     private final FetchMetrics metrics;
     private final Duration retryAfter;
 
-    ItemFetcher(StoredItemReaders readers, ItemCache cache, NotFoundMemory notFound, ItemSync itemSync,
+    ItemFetcher(ServedMediaTypes served, ItemCache cache, NotFoundMemory notFound, ItemSync itemSync,
                 FetchMetrics metrics, FetchProperties properties) {
-        this.readers = readers;
+        this.served = served;
         this.cache = cache;
         this.notFound = notFound;
         this.itemSync = itemSync;
@@ -42,10 +42,13 @@ final class ItemFetcher {
 
     FetchResult fetch(MediaKey key, Duration wait) {
         MediaType type = key.type();
-        StoredItemReader reader = readers.forType(type).orElseThrow(() -> ApiException.of(
-                ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "Items of type " + type.pathSegment() + " are not served yet."));
+        if (!served.serves(type)) {
+            // Before the cache, the database and Kafka: nothing is read or published for a type not served.
+            throw ApiException.of(ErrorCode.MEDIA_TYPE_NOT_SUPPORTED,
+                    "Items of type " + type.pathSegment() + " are not served by this deployment yet.");
+        }
 
-        Optional<ItemCache.Hit> stored = cache.get(key, reader);
+        Optional<ItemCache.Hit> stored = cache.get(key);
         if (stored.isPresent()) {
             metrics.outcome(type, stored.get().fromDatabase() ? FetchOutcome.DB_HIT : FetchOutcome.CACHE_HIT);
             return new FetchResult.Found(stored.get().item());
@@ -54,10 +57,10 @@ final class ItemFetcher {
             metrics.outcome(type, FetchOutcome.NEGATIVE_CACHE_HIT);
             throw notFoundProblem(key);
         }
-        return fetchMissing(key, reader, wait);
+        return fetchMissing(key, wait);
     }
 
-    private FetchResult fetchMissing(MediaKey key, StoredItemReader reader, Duration wait) {
+    private FetchResult fetchMissing(MediaKey key, Duration wait) {
         long started = System.nanoTime();
         try (SyncTicket ticket = start(key)) {
             Optional<SyncOutcome> outcome = ticket.await(wait);
@@ -69,7 +72,7 @@ final class ItemFetcher {
             return switch (outcome.get()) {
                 case SyncOutcome.Synced synced -> {
                     metrics.waited(key.type(), WaitResult.SYNCED, waited);
-                    yield synced(key, reader, synced.requestId());
+                    yield synced(key, synced.requestId());
                 }
                 case SyncOutcome.Failed failed -> {
                     metrics.waited(key.type(), WaitResult.FAILED, waited);
@@ -88,8 +91,8 @@ final class ItemFetcher {
         }
     }
 
-    private FetchResult synced(MediaKey key, StoredItemReader reader, UUID requestId) {
-        Optional<ItemCache.Hit> stored = cache.get(key, reader);
+    private FetchResult synced(MediaKey key, UUID requestId) {
+        Optional<ItemCache.Hit> stored = cache.get(key);
         if (stored.isEmpty()) {
             // Done but not readable (yet): let the caller follow the request rather than guess.
             return accepted(key, requestId);

@@ -3,6 +3,12 @@ package com.trackgeek.api.media;
 import com.trackgeek.api.ApiPaths;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +19,9 @@ import java.time.Duration;
 
 /**
  * {@code GET /api/v1/{type}/{id}}: the stored item (200), or, when it is not stored yet, the item once synced
- * within {@code wait} (200) or its sync request (202 with {@code Location}).
+ * within {@code wait} (200) or its sync request (202 with {@code Location}). Items already in memory are
+ * mostly answered by {@link CachedItemFilter} before this runs; this is the path for everything else, with
+ * the same body, {@code ETag} and conditional answers ({@link IfNoneMatch}).
  */
 @RestController
 final class MediaController {
@@ -29,17 +37,38 @@ final class MediaController {
         this.properties = properties;
     }
 
-    @GetMapping(ITEM_PATH)
+    @Operation(summary = "An item by its provider id",
+            description = "The stored item: its catalog record's fields, then lastRefreshedAt, createdAt, updatedAt"
+                    + " and sync. Not stored yet: fetched while the caller waits up to `wait`, else 202 with the"
+                    + " sync request to follow. Types not served by this deployment answer 503"
+                    + " MEDIA_TYPE_NOT_SUPPORTED.")
+    @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
+            description = "Entity tags (or *) of a copy the caller has: a match answers 304 without a body",
+            schema = @Schema(type = "string"))
+    @GetMapping(value = ITEM_PATH, produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String type, @PathVariable String id,
-                          @RequestParam(required = false) String wait) {
+                          @Parameter(description = "an ISO-8601 duration (PT5S) or seconds (2.5); capped at the maximum")
+                          @RequestParam(required = false) String wait,
+                          HttpServletRequest request) {
         MediaType mediaType = MediaType.fromPathSegment(type).orElseThrow();
         MediaKey key = MediaKey.of(mediaType, RequestParameters.providerId(id));
         Duration waitFor = RequestParameters.wait(wait, properties.defaultWait(), properties.maxWait());
         return switch (fetcher.fetch(key, waitFor)) {
-            case FetchResult.Found found -> ResponseEntity.ok(found.item());
+            case FetchResult.Found found -> found(found.item(), request);
             case FetchResult.Accepted accepted -> ResponseEntity.accepted()
                     .location(accepted.request().links().self())
                     .body(accepted.request());
         };
+    }
+
+    private static ResponseEntity<?> found(ReadyItem item, HttpServletRequest request) {
+        if (IfNoneMatch.isTheOnlyPrecondition(request) && IfNoneMatch.matches(request, item.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(item.etag()).build();
+        }
+        // Other preconditions are left to Spring, which evaluates them for a 200 that carries an ETag.
+        return ResponseEntity.ok()
+                .eTag(item.etag())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(item.body());
     }
 }

@@ -1,6 +1,7 @@
 package com.trackgeek.api.media;
 
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.SyncStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,11 @@ final class NotFoundMemory {
                         select exists (
                             select 1 from sync_state
                              where media_type = :type and provider_id = :id
-                               and status = 'failed' and last_error_code = :code
+                               and status = :failed and last_error_code = :code
                                and last_failed_at > now() - make_interval(secs => :seconds))""")
                 .param("type", key.type().name())
                 .param("id", key.id())
+                .param("failed", SyncStatus.FAILED.value())
                 .param("code", key.type().notFound().name())
                 .param("seconds", ttl.toMillis() / 1000.0)
                 .query(Boolean.class)

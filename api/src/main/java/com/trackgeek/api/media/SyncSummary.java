@@ -7,5 +7,5 @@ import java.time.Instant;
  *
  * @param status syncing, pending_embeddings, fresh, stale or failed; null if the item has no sync state
  */
-public record SyncSummary(String status, Instant lastSyncedAt) {
+record SyncSummary(String status, Instant lastSyncedAt) {
 }

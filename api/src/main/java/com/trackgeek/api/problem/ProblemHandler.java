@@ -1,6 +1,7 @@
 package com.trackgeek.api.problem;
 
 import com.trackgeek.contracts.ErrorCode;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -38,6 +39,16 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(exception.status())
                 .headers(headers)
                 .body(Problems.of(exception.status(), exception.code(), exception.getMessage()));
+    }
+
+    /**
+     * Tomcat could not decode a parameter (a form body, or a query string {@link MalformedRequestFilter} did
+     * not see): the caller's encoding, not our failure.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameter(InvalidParameterException exception) {
+        return handleApiException(ApiException.of(ErrorCode.INVALID_REQUEST,
+                "The request's parameters are not valid percent-encoded UTF-8."));
     }
 
     /** PostgreSQL is unreachable or overloaded: not the caller's fault, and worth retrying. */

@@ -20,9 +20,12 @@ public final class ProblemStatus {
                  GAME_ALREADY_REFRESHED, BOOK_ALREADY_REFRESHED -> HttpStatus.CONFLICT;
             case JIKAN_SERVICE_UNAVAILABLE, TMDB_SERVICE_UNAVAILABLE, IGDB_SERVICE_UNAVAILABLE,
                  HARDCOVER_SERVICE_UNAVAILABLE, PIPELINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            // A type this deployment does not serve (yet): not the caller's mistake, and not forever.
+            case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.SERVICE_UNAVAILABLE;
+            // The sync ran past its bound and was given up; trying again starts a new one.
+            case SYNC_TIMED_OUT -> HttpStatus.SERVICE_UNAVAILABLE;
             case PROVIDER_PAYLOAD_INVALID -> HttpStatus.BAD_GATEWAY;
             case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;
-            case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
             case INTERNAL_ERROR, UNKNOWN -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

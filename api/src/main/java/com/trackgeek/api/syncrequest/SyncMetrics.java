@@ -16,8 +16,12 @@ final class SyncMetrics {
         JOINED,
         /** a joined bulk-lane request moved to the interactive lane */
         PROMOTED,
-        /** a joined request queued for too long, its command published again */
-        REQUEUED
+        /** a request queued for too long, its command published again */
+        REQUEUED,
+        /** a request running for too long, its command published again for another worker */
+        TAKEN_OVER,
+        /** a request running for too long after every takeover, failed with SYNC_TIMED_OUT */
+        TIMED_OUT
     }
 
     private final MeterRegistry registry;
@@ -28,7 +32,7 @@ final class SyncMetrics {
 
     void record(MediaKey item, Action action) {
         Counter.builder("trackgeek.api.sync.requests")
-                .description("Sync requests created or joined by callers of the API")
+                .description("Sync requests created, joined or moved along by the API")
                 .tag("type", item.type().name())
                 .tag("action", action.name().toLowerCase())
                 .register(registry)

@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * What a caller sees of a sync request, at {@code /api/v1/sync-requests/{id}} and in a 202.
  *
+ * @param kind   FETCH or REFRESH
+ * @param lane   INTERACTIVE or BULK
  * @param status queued, running, done or failed
  */
 public record SyncRequestView(UUID id, MediaKey item, String kind, String lane, String status, String errorCode,
@@ -21,8 +23,8 @@ public record SyncRequestView(UUID id, MediaKey item, String kind, String lane, 
     }
 
     static SyncRequestView of(SyncRequestRow row) {
-        return new SyncRequestView(row.id(), row.item(), row.kind(), row.lane(), row.status(), row.errorCode(),
-                row.errorDetail(), row.attempts(), row.createdAt(), row.startedAt(), row.finishedAt(),
+        return new SyncRequestView(row.id(), row.item(), row.kind().name(), row.lane().name(), row.status().value(),
+                row.errorCode(), row.errorDetail(), row.attempts(), row.createdAt(), row.startedAt(), row.finishedAt(),
                 new Links(ApiPaths.syncRequest(row.id()), ApiPaths.item(row.item())));
     }
 }

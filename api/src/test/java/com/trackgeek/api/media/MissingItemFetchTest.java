@@ -61,7 +61,7 @@ class MissingItemFetchTest extends ApiIntegrationTest {
 
             // What the worker writes, without the event: only the poller can notice.
             FakeSyncWorker worker = worker();
-            worker.storeAnime(key, "Mushishi", command.requestId());
+            worker.storeItem(key, "Mushishi", command.requestId());
             worker.markDone(command.requestId());
 
             var answer = response.get();
@@ -79,7 +79,7 @@ class MissingItemFetchTest extends ApiIntegrationTest {
 
             // The item is stored but the request row still says queued: only the event can end the wait.
             FakeSyncWorker worker = worker();
-            worker.storeAnime(key, "Cowboy Bebop", command.requestId());
+            worker.storeItem(key, "Cowboy Bebop", command.requestId());
             worker.publishSynced(command.requestId(), key);
 
             var answer = response.get();

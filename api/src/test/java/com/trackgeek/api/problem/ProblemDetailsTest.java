@@ -1,7 +1,10 @@
 package com.trackgeek.api.problem;
 
 import com.trackgeek.api.ApiIntegrationTest;
+import com.trackgeek.api.FakeSyncWorker;
+import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
+import com.trackgeek.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -9,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,11 +32,17 @@ class ProblemDetailsTest extends ApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MediaType.class, names = "ANIME", mode = EnumSource.Mode.EXCLUDE)
-    void aMediaTypeNotServedYetSaysSo(MediaType type) {
-        var response = get("/api/v1/" + type.pathSegment() + "/5114");
-        assertProblem(response, 501, "MEDIA_TYPE_NOT_SUPPORTED");
-        assertThat(json(response).get("detail").asString()).contains(type.pathSegment());
+    @EnumSource(value = MediaType.class, names = {"ANIME", "MANGA"}, mode = EnumSource.Mode.EXCLUDE)
+    void aMediaTypeNotServedIs503BeforeAnythingIsPublished(MediaType type) {
+        MediaKey key = newKey(type);
+        try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
+            var response = get(itemPath(key) + "?wait=PT5S");
+
+            assertProblem(response, 503, "MEDIA_TYPE_NOT_SUPPORTED");
+            assertThat(json(response).get("detail").asString()).contains(type.pathSegment());
+            assertThat(commands.drain(Duration.ofMillis(500))).as("no command for any item").isEmpty();
+        }
+        assertThat(syncRequestCount(key)).isZero();
     }
 
     @ParameterizedTest
@@ -51,7 +61,8 @@ class ProblemDetailsTest extends ApiIntegrationTest {
     @Test
     void anUnacceptableMediaTypeIs406() {
         var key = newAnimeKey();
-        worker().storeAnime(key, "Haibane Renmei", java.util.UUID.randomUUID());
+        worker().storeItem(key, "Haibane Renmei", java.util.UUID.randomUUID());
+        assertThat(get(itemPath(key)).statusCode()).as("now in memory").isEqualTo(200);
         var response = send(HttpRequest.newBuilder(uri(itemPath(key))).header("Accept", "application/xml"));
         assertProblem(response, 406, "INVALID_REQUEST");
     }

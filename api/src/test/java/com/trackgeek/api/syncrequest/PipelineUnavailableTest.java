@@ -4,6 +4,7 @@ import com.trackgeek.api.ApiIntegrationTest;
 import com.trackgeek.api.problem.ApiException;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.RequestStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,7 +32,8 @@ class PipelineUnavailableTest extends ApiIntegrationTest {
     @Test
     void aCommandKafkaDoesNotTakeFailsItsRequestWithPipelineUnavailable() throws IOException {
         MediaKey key = newAnimeKey();
-        var properties = new SyncProperties(Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofMinutes(2));
+        var properties = new SyncProperties(Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofMinutes(2),
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 3);
         var registry = new SimpleMeterRegistry();
         var waiters = new SyncWaiters(registry);
         var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
@@ -54,11 +56,12 @@ class PipelineUnavailableTest extends ApiIntegrationTest {
             producers.destroy();
         }
 
-        var row = jdbc.sql("select status, error_code from sync_request where media_type = 'ANIME' and provider_id = :id")
+        var row = jdbc.sql("select status, error_code from sync_request where media_type = :type and provider_id = :id")
+                .param("type", key.type().name())
                 .param("id", key.id())
                 .query((rs, n) -> rs.getString("status") + "/" + rs.getString("error_code"))
                 .single();
-        assertThat(row).isEqualTo("failed/PIPELINE_UNAVAILABLE");
+        assertThat(row).isEqualTo(RequestStatus.FAILED.value() + "/" + ErrorCode.PIPELINE_UNAVAILABLE);
         assertThat(registry.get("trackgeek.api.sync.waiters").gauge().value()).isZero();
         assertThat(registry.get("trackgeek.api.sync.publish.failures").counter().count()).isEqualTo(1);
 

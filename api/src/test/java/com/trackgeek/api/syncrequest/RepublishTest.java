@@ -4,6 +4,8 @@ import com.trackgeek.api.ApiIntegrationTest;
 import com.trackgeek.api.FakeSyncWorker;
 import com.trackgeek.contracts.FetchRequested;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.RequestKind;
+import com.trackgeek.contracts.RequestStatus;
 import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.testsupport.TopicProbe;
@@ -19,12 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepublishTest extends ApiIntegrationTest {
 
     @Autowired
-    QueuedRequestSweeper sweeper;
+    OverdueRequestSweeper sweeper;
 
     @Test
     void aRequestQueuedForTooLongIsPublishedAgainOnce() {
         MediaKey key = newAnimeKey();
-        UUID orphan = insertQueued(key, "INTERACTIVE", Duration.ofMinutes(10));
+        UUID orphan = insertQueued(key, SyncLane.INTERACTIVE, Duration.ofMinutes(10));
         try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
             assertThat(get(itemPath(key) + "?wait=0").statusCode()).isEqualTo(202);
 
@@ -42,7 +44,7 @@ class RepublishTest extends ApiIntegrationTest {
     @Test
     void aFreshQueuedRequestIsJoinedWithoutPublishing() {
         MediaKey key = newAnimeKey();
-        insertQueued(key, "INTERACTIVE", Duration.ZERO);
+        insertQueued(key, SyncLane.INTERACTIVE, Duration.ZERO);
         try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
             assertThat(get(itemPath(key) + "?wait=0").statusCode()).isEqualTo(202);
 
@@ -53,7 +55,7 @@ class RepublishTest extends ApiIntegrationTest {
     @Test
     void aBulkRequestAPersonWaitsForMovesToTheInteractiveLane() {
         MediaKey key = newAnimeKey();
-        UUID bulk = insertQueued(key, "BULK", Duration.ZERO);
+        UUID bulk = insertQueued(key, SyncLane.BULK, Duration.ZERO);
         try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
             assertThat(get(itemPath(key) + "?wait=0").statusCode()).isEqualTo(202);
 
@@ -68,8 +70,8 @@ class RepublishTest extends ApiIntegrationTest {
     void anOverdueRequestIsPublishedAgainByTheSweepEvenIfNobodyAsksForTheItem() {
         MediaKey overdueKey = newAnimeKey();
         MediaKey freshKey = newAnimeKey();
-        UUID orphan = insertQueued(overdueKey, "INTERACTIVE", Duration.ofMinutes(10));
-        insertQueued(freshKey, "INTERACTIVE", Duration.ZERO);
+        UUID orphan = insertQueued(overdueKey, SyncLane.INTERACTIVE, Duration.ofMinutes(10));
+        insertQueued(freshKey, SyncLane.INTERACTIVE, Duration.ZERO);
         try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
             sweeper.sweep();
 
@@ -82,16 +84,18 @@ class RepublishTest extends ApiIntegrationTest {
         }
     }
 
-    private UUID insertQueued(MediaKey key, String lane, Duration age) {
+    private UUID insertQueued(MediaKey key, SyncLane lane, Duration age) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into sync_request (id, media_type, provider_id, kind, lane, status, created_at, updated_at)
-                        values (:id, :type, :providerId, 'FETCH', :lane, 'queued',
+                        values (:id, :type, :providerId, :kind, :lane, :queued,
                                 now() - make_interval(secs => :age), now() - make_interval(secs => :age))""")
                 .param("id", id)
                 .param("type", key.type().name())
                 .param("providerId", key.id())
-                .param("lane", lane)
+                .param("kind", RequestKind.FETCH.name())
+                .param("lane", lane.name())
+                .param("queued", RequestStatus.QUEUED.value())
                 .param("age", (double) age.toSeconds())
                 .update();
         return id;

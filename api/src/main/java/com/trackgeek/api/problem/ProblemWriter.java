@@ -1,0 +1,51 @@
+package com.trackgeek.api.problem;
+
+import com.trackgeek.contracts.ErrorCode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a problem detail straight to a servlet response, for the answers given before Spring MVC runs (a
+ * filter, Tomcat's error valve), in the shape {@link ProblemHandler} gives everywhere else.
+ */
+final class ProblemWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemWriter() {
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail, String path)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("detail", detail);
+        instance(path).ifPresent(instance -> problem.put("instance", instance));
+        problem.put("status", status.value());
+        problem.put("title", status.getReasonPhrase());
+        problem.put(Problems.CODE, code.name());
+        byte[] body = JSON.writeValueAsBytes(problem);
+        response.setStatus(status.value());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The path, if it is a URI at all: the request may have been refused precisely because it is not. */
+    private static Optional<String> instance(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(path).toString());
+        } catch (IllegalArgumentException unparsable) {
+            return Optional.empty();
+        }
+    }
+}
