@@ -28,6 +28,18 @@ public enum ErrorCode {
     IGDB_SERVICE_UNAVAILABLE,
     HARDCOVER_SERVICE_UNAVAILABLE,
 
+    /** The provider's credentials are not configured in this deployment; its types are off until they are. */
+    JIKAN_NOT_CONFIGURED,
+    TMDB_NOT_CONFIGURED,
+    IGDB_NOT_CONFIGURED,
+    HARDCOVER_NOT_CONFIGURED,
+
+    /** The provider refused our credentials (a bad key or token): an operator must fix the configuration. */
+    JIKAN_CREDENTIALS_REJECTED,
+    TMDB_CREDENTIALS_REJECTED,
+    IGDB_CREDENTIALS_REJECTED,
+    HARDCOVER_CREDENTIALS_REJECTED,
+
     /** A path or query parameter that cannot be a valid value (e.g. a non-numeric or negative id). */
     INVALID_PARAMETER,
     /** A request body or query that fails validation. */

@@ -13,4 +13,14 @@ public enum Provider {
     public ErrorCode serviceUnavailable() {
         return ErrorCode.valueOf(name() + "_SERVICE_UNAVAILABLE");
     }
+
+    /** The stable error code reported for this provider's types while its credentials are missing. */
+    public ErrorCode notConfigured() {
+        return ErrorCode.valueOf(name() + "_NOT_CONFIGURED");
+    }
+
+    /** The stable error code reported when this provider refuses our credentials (HTTP 401/403). */
+    public ErrorCode credentialsRejected() {
+        return ErrorCode.valueOf(name() + "_CREDENTIALS_REJECTED");
+    }
 }

@@ -19,8 +19,10 @@ class MediaVocabularyTest {
 
     @ParameterizedTest
     @EnumSource(Provider.class)
-    void everyProviderHasItsServiceUnavailableCode(Provider provider) {
+    void everyProviderHasItsServiceUnavailableNotConfiguredAndCredentialsRejectedCodes(Provider provider) {
         assertThat(provider.serviceUnavailable().name()).isEqualTo(provider.name() + "_SERVICE_UNAVAILABLE");
+        assertThat(provider.notConfigured().name()).isEqualTo(provider.name() + "_NOT_CONFIGURED");
+        assertThat(provider.credentialsRejected().name()).isEqualTo(provider.name() + "_CREDENTIALS_REJECTED");
     }
 
     @Test

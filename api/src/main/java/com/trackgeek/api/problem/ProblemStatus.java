@@ -20,6 +20,10 @@ public final class ProblemStatus {
                  GAME_ALREADY_REFRESHED, BOOK_ALREADY_REFRESHED -> HttpStatus.CONFLICT;
             case JIKAN_SERVICE_UNAVAILABLE, TMDB_SERVICE_UNAVAILABLE, IGDB_SERVICE_UNAVAILABLE,
                  HARDCOVER_SERVICE_UNAVAILABLE, PIPELINE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            // The provider's credentials are missing or refused: an operator's fix, not the caller's mistake.
+            case JIKAN_NOT_CONFIGURED, TMDB_NOT_CONFIGURED, IGDB_NOT_CONFIGURED, HARDCOVER_NOT_CONFIGURED,
+                 JIKAN_CREDENTIALS_REJECTED, TMDB_CREDENTIALS_REJECTED, IGDB_CREDENTIALS_REJECTED,
+                 HARDCOVER_CREDENTIALS_REJECTED -> HttpStatus.SERVICE_UNAVAILABLE;
             // A type this deployment does not serve (yet): not the caller's mistake, and not forever.
             case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.SERVICE_UNAVAILABLE;
             // The sync ran past its bound and was given up; trying again starts a new one.

@@ -78,6 +78,26 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return baseUrl + JikanPaths.BASE;
     }
 
+    /** Where a TMDB v3 client points ({@code https://api.themoviedb.org/3} live). */
+    public String tmdbBaseUrl() {
+        return baseUrl + "/tmdb/3";
+    }
+
+    /** Where an IGDB v4 client points ({@code https://api.igdb.com/v4} live). */
+    public String igdbBaseUrl() {
+        return baseUrl + "/igdb/v4";
+    }
+
+    /** Twitch's client-credentials token endpoint ({@code https://id.twitch.tv/oauth2/token} live). */
+    public String twitchTokenUrl() {
+        return baseUrl + "/twitch/oauth2/token";
+    }
+
+    /** Hardcover's GraphQL endpoint ({@code https://api.hardcover.app/v1/graphql} live). */
+    public String hardcoverGraphqlUrl() {
+        return baseUrl + "/hardcover/v1/graphql";
+    }
+
     /** Scripted answers and delays, for every provider. */
     public ProviderScript script() {
         return context.getBean(ProviderScript.class);

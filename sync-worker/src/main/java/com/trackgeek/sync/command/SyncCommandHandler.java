@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,6 +92,11 @@ class SyncCommandHandler {
             return fail(request, ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + key.type() + " in this deployment");
         }
 
+        List<String> missing = provider.get().missingSettings();
+        if (!missing.isEmpty()) {
+            var off = provider.get().provider();
+            return fail(request, off.notConfigured(), off + " is not configured in this deployment: set " + String.join(", ", missing));
+        }
         CatalogItem item;
         try {
             item = provider.get().fetch(key);

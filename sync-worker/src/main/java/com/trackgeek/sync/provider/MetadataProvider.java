@@ -5,6 +5,8 @@ import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.catalog.CatalogItem;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,16 @@ public interface MetadataProvider {
     Set<MediaType> mediaTypes();
 
     /**
+     * The settings (by their environment variable names) this provider still needs before it can call the
+     * provider, e.g. {@code TRACKGEEK_PROVIDERS_TMDB_API_KEY}; empty when it is ready. While it is not empty
+     * the worker fails the provider's commands with {@link Provider#notConfigured()} before any call. The
+     * names only, never a value.
+     */
+    default List<String> missingSettings() {
+        return List.of();
+    }
+
+    /**
      * Fetches everything we store about the item, within the provider's rate limits, as the item's catalog
      * record (the record {@link MediaType#catalogType()} names for {@code key.type()}).
      *
@@ -26,4 +38,32 @@ public interface MetadataProvider {
      *                           something that cannot be mapped
      */
     CatalogItem fetch(MediaKey key);
+
+    /** How many ids {@link #fetchSeveral} sends in one provider call; 1 where the provider has no batch form. */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
+     * Fetches several items of one type, in as few provider calls as the provider allows (IGDB and Hardcover
+     * take many ids per query). Each id gets its own outcome, in the order asked: an id the provider does not
+     * return is not found, and a body one item of which cannot be mapped fails that item only.
+     *
+     * @throws ProviderException when the provider is unavailable for the whole batch
+     */
+    default List<FetchOutcome> fetchSeveral(MediaType type, List<Long> ids) {
+        List<FetchOutcome> outcomes = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            MediaKey key = MediaKey.of(type, id);
+            try {
+                outcomes.add(FetchOutcome.fetched(key, fetch(key)));
+            } catch (ProviderException failure) {
+                if (failure.code() != type.notFound() && failure.code() != com.trackgeek.contracts.ErrorCode.PROVIDER_PAYLOAD_INVALID) {
+                    throw failure;
+                }
+                outcomes.add(FetchOutcome.failed(key, failure));
+            }
+        }
+        return outcomes;
+    }
 }

@@ -24,6 +24,16 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(provider.serviceUnavailable(), detail, cause);
     }
 
+    /** The provider's credentials are missing: {@code detail} names the settings, never their values. */
+    public static ProviderException notConfigured(Provider provider, String detail) {
+        return new ProviderException(provider.notConfigured(), detail, null);
+    }
+
+    /** The provider refused our credentials (401/403): a configuration error, not an outage. */
+    public static ProviderException credentialsRejected(Provider provider, String detail) {
+        return new ProviderException(provider.credentialsRejected(), detail, null);
+    }
+
     public static ProviderException invalidPayload(Provider provider, String detail, Throwable cause) {
         return new ProviderException(ErrorCode.PROVIDER_PAYLOAD_INVALID, provider + ": " + detail, cause);
     }

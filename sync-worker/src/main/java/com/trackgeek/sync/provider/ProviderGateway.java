@@ -64,13 +64,15 @@ public final class ProviderGateway {
     }
 
     /**
-     * Performs the request until it succeeds or retrying is pointless.
+     * Performs the request (any method: the attempt says how) until it succeeds or retrying is pointless.
+     * A 401 or 403 is not retried: it throws {@link Provider#credentialsRejected()}, which a provider with
+     * renewable tokens may catch, renew, and call again once.
      *
      * @param endpoint  a low-cardinality name for metrics, e.g. {@code anime_full}
      * @param notFoundAs the media type whose {@code *_NOT_FOUND} a 404 means
      * @return the body of the successful answer
      */
-    public byte[] get(String endpoint, MediaType notFoundAs, Supplier<ProviderResponse> attempt) {
+    public byte[] call(String endpoint, MediaType notFoundAs, Supplier<ProviderResponse> attempt) {
         try {
             return retry.executeSupplier(() -> attemptOnce(endpoint, notFoundAs, attempt));
         } catch (RetryableFailure exhausted) {
@@ -117,6 +119,10 @@ public final class ProviderGateway {
             throw failure;
         }
         recordOutcome(endpoint, "4xx", started, null);
+        if (status == 401 || status == 403) {
+            throw ProviderException.credentialsRejected(provider, endpoint + " answered HTTP " + status
+                    + ": the configured credentials were refused");
+        }
         throw ProviderException.unavailable(provider, endpoint + " answered HTTP " + status, null);
     }
 

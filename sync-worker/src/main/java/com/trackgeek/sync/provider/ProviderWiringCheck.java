@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  *     {@code MEDIA_TYPE_NOT_SUPPORTED} before any provider call, which is a choice of the deployment, not an
  *     error.</li>
  * </ul>
+ * Providers present but missing their credentials are logged once too, by the names of the settings they
+ * need (never a value).
  * It runs while the context starts, before any listener takes a command.
  */
 @Component
@@ -41,6 +43,15 @@ class ProviderWiringCheck {
         } else {
             log.warn("No provider in this deployment for the catalog types {}: their sync commands fail with "
                     + "MEDIA_TYPE_NOT_SUPPORTED. Served: {}", unserved, served.isEmpty() ? "none" : served);
+        }
+        List<String> off = providers.stream()
+                .filter(provider -> !provider.missingSettings().isEmpty())
+                .map(provider -> provider.provider() + " " + provider.mediaTypes() + " (set "
+                        + String.join(", ", provider.missingSettings()) + ")")
+                .toList();
+        if (!off.isEmpty()) {
+            log.warn("Providers off until their credentials are configured: {}; their sync commands fail with "
+                    + "<PROVIDER>_NOT_CONFIGURED, the other types keep working.", String.join("; ", off));
         }
     }
 

@@ -39,11 +39,11 @@ class ProviderGatewayTest {
             return new ProviderResponse(503, new byte[0], null);
         };
         for (int i = 0; i < 4; i++) {
-            catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, failing));
+            catchThrowableOfType(ProviderException.class, () -> gateway.call("anime_full", MediaType.ANIME, failing));
         }
         assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
-        var refused = catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, failing));
+        var refused = catchThrowableOfType(ProviderException.class, () -> gateway.call("anime_full", MediaType.ANIME, failing));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.JIKAN_SERVICE_UNAVAILABLE);
         assertThat(refused.getMessage()).contains("circuit open");
@@ -56,7 +56,7 @@ class ProviderGatewayTest {
         var gateway = gateway(1, 4);
         for (int i = 0; i < 10; i++) {
             var notFound = catchThrowableOfType(ProviderException.class,
-                    () -> gateway.get("anime_full", MediaType.ANIME, () -> new ProviderResponse(404, new byte[0], null)));
+                    () -> gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(404, new byte[0], null)));
             assertThat(notFound.code()).isEqualTo(ErrorCode.ANIME_NOT_FOUND);
         }
         assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -67,7 +67,7 @@ class ProviderGatewayTest {
         var gateway = gateway(1, 4);
 
         var manga = catchThrowableOfType(ProviderException.class,
-                () -> gateway.get("manga_full", MediaType.MANGA, () -> new ProviderResponse(404, new byte[0], null)));
+                () -> gateway.call("manga_full", MediaType.MANGA, () -> new ProviderResponse(404, new byte[0], null)));
 
         assertThat(manga.code()).isEqualTo(ErrorCode.MANGA_NOT_FOUND);
         assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "manga_full").tag("outcome", "4xx").timer().count())
@@ -82,7 +82,7 @@ class ProviderGatewayTest {
         var calls = new AtomicInteger();
         long started = System.nanoTime();
 
-        byte[] body = gateway.get("anime_full", MediaType.ANIME, () -> calls.incrementAndGet() == 1
+        byte[] body = gateway.call("anime_full", MediaType.ANIME, () -> calls.incrementAndGet() == 1
                 ? new ProviderResponse(429, new byte[0], Duration.ofSeconds(60))
                 : new ProviderResponse(200, "ok".getBytes(StandardCharsets.UTF_8), null));
 
@@ -97,7 +97,7 @@ class ProviderGatewayTest {
         var gateway = gateway(3, 10);
         var calls = new AtomicInteger();
 
-        var failure = catchThrowableOfType(ProviderException.class, () -> gateway.get("anime_full", MediaType.ANIME, () -> {
+        var failure = catchThrowableOfType(ProviderException.class, () -> gateway.call("anime_full", MediaType.ANIME, () -> {
             calls.incrementAndGet();
             return new ProviderResponse(400, new byte[0], null);
         }));

@@ -2,17 +2,12 @@ package com.trackgeek.sync.provider.jikan;
 
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.sync.provider.ProviderBodies;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderGateway;
 import com.trackgeek.sync.provider.ProviderResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,10 +19,7 @@ final class JikanClient {
 
     private final RestClient http;
     private final ProviderGateway gateway;
-    private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final ProviderBodies bodies = ProviderBodies.snakeCase(Provider.JIKAN);
 
     JikanClient(RestClient http, ProviderGateway gateway) {
         this.http = http;
@@ -68,7 +60,7 @@ final class JikanClient {
 
     private <T> T full(MediaType type, long malId, String endpoint, Class<T> envelope) {
         String path = path(type, "full");
-        return parse(gateway.get(endpoint, type, () -> get(path, malId)), envelope, path, malId);
+        return parse(gateway.call(endpoint, type, () -> get(path, malId)), envelope, path, malId);
     }
 
     /** Without an id and a title the body describes nothing we can store; with another id, not what we asked for. */
@@ -86,7 +78,7 @@ final class JikanClient {
     private <T> T optional(MediaType type, String endpoint, String resource, long malId, Class<T> envelope) {
         String path = path(type, resource);
         try {
-            return parse(gateway.get(endpoint, type, () -> get(path, malId)), envelope, path, malId);
+            return parse(gateway.call(endpoint, type, () -> get(path, malId)), envelope, path, malId);
         } catch (ProviderException failure) {
             if (failure.code() == type.notFound()) {
                 return null;
@@ -101,41 +93,10 @@ final class JikanClient {
     }
 
     private ProviderResponse get(String path, long malId) {
-        return http.get().uri(path, malId).accept(org.springframework.http.MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> new ProviderResponse(
-                        response.getStatusCode().value(),
-                        response.getBody().readAllBytes(),
-                        retryAfter(response.getHeaders())));
+        return ProviderBodies.exchange(http.get().uri(path, malId).accept(org.springframework.http.MediaType.APPLICATION_JSON));
     }
 
     private <T> T parse(byte[] body, Class<T> type, String path, long malId) {
-        try {
-            return json.readValue(body, type);
-        } catch (JacksonException malformed) {
-            throw ProviderException.invalidPayload(Provider.JIKAN, path.replace("{id}", Long.toString(malId))
-                    + " body is not what Jikan documents" + where(malformed) + ": " + malformed.getOriginalMessage(), malformed);
-        }
-    }
-
-    /** Where in the body it went wrong, in the body's own terms: {@code " at data.chapters"}. */
-    private static String where(JacksonException malformed) {
-        StringBuilder location = new StringBuilder();
-        for (JacksonException.Reference reference : malformed.getPath()) {
-            if (reference.getPropertyName() != null) {
-                location.append(location.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                location.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return location.isEmpty() ? "" : " at " + location;
-    }
-
-    /** Jikan sends seconds; an HTTP-date or garbage is ignored in favour of our own backoff. */
-    private static Duration retryAfter(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        if (value == null || !value.trim().matches("\\d{1,6}")) {
-            return null;
-        }
-        return Duration.ofSeconds(Long.parseLong(value.trim()));
+        return bodies.parse(body, type, path.replace("{id}", Long.toString(malId)));
     }
 }

@@ -2,17 +2,13 @@ package com.trackgeek.sync.provider.jikan;
 
 import com.trackgeek.contracts.Provider;
 import com.trackgeek.sync.provider.MetadataProvider;
-import com.trackgeek.sync.provider.ProviderGateway;
+import com.trackgeek.sync.provider.ProviderPlumbing;
 import com.trackgeek.sync.provider.ProviderSettings;
-import com.trackgeek.sync.ratelimit.ProviderRateLimiter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-import java.net.http.HttpClient;
 
 /**
  * Explicit wiring of the Jikan provider: its HTTP client, its gateway and its limits. One gateway (one rate
@@ -25,24 +21,10 @@ class JikanConfiguration {
     @Bean
     MetadataProvider jikanProvider(JikanProperties properties, ProviderSettings settings, RestClient.Builder restClients,
                                    MeterRegistry meterRegistry) {
-        var limiter = ProviderRateLimiter.of(Provider.JIKAN, properties.limits(), settings.jitterAllowance(), meterRegistry);
-        var gateway = new ProviderGateway(Provider.JIKAN, limiter, properties.retry(), properties.circuitBreaker(), meterRegistry);
-        Gauge.builder("trackgeek.provider.circuit.state", gateway.circuitBreaker(), breaker -> breaker.getState().getOrder())
-                .description("Circuit breaker state: 0 closed, 1 open, 2 half-open, 3+ disabled or forced")
-                .tag("provider", "jikan")
-                .register(meterRegistry);
-
-        var httpClient = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        var requestFactory = new JdkClientHttpRequestFactory(httpClient);
-        requestFactory.setReadTimeout(properties.readTimeout());
-        var http = restClients.clone()
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(requestFactory)
-                .defaultHeader("User-Agent", "TrackGeekSync/0.1 (+https://github.com/trackgeek)")
-                .build();
+        var gateway = ProviderPlumbing.gateway(Provider.JIKAN, properties.limits(), properties.retry(),
+                properties.circuitBreaker(), settings, meterRegistry);
+        var http = ProviderPlumbing.restClient(restClients, properties.baseUrl(), properties.connectTimeout(),
+                properties.readTimeout());
         return new JikanProvider(new JikanClient(http, gateway));
     }
 }
