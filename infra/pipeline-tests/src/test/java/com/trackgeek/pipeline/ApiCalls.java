@@ -40,6 +40,23 @@ final class ApiCalls {
         }
     }
 
+    /** The status and raw text of any GET (an actuator page, Prometheus' text format). */
+    static Text getText(String url) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Text(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Text(int status, String body) {
+    }
+
     /** Sends every request at the same moment, one thread each, as many independent consumers would. */
     static List<Answer> getConcurrently(List<String> urls) {
         List<Callable<Answer>> calls = urls.stream()

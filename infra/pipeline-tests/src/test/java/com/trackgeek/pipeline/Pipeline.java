@@ -9,6 +9,7 @@ import com.trackgeek.testsupport.SharedInfrastructure;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,18 @@ final class Pipeline {
     static final int LIMIT_PER_SECOND = 40;
     static final int LIMIT_PER_TEN_SECONDS = 400;
     static final String JIKAN_PATH = "/jikan/v4";
+
+    /**
+     * The credentials the sync-worker is given, distinctive so a test can search every log line and actuator
+     * answer for them. The simulator accepts any non-empty credential, as a fake should.
+     */
+    static final Map<String, String> SECRETS = Map.of(
+            "trackgeek.providers.tmdb.api-key", "pipeline-secret-tmdb-key-7f3a9c",
+            "trackgeek.providers.igdb.client-secret", "pipeline-secret-igdb-secret-91c2e4",
+            "trackgeek.providers.hardcover.token", "pipeline-secret-hardcover-token-5d0e8b");
+
+    // Before anything else: the console of every service is recorded from the first line.
+    final ConsoleRecording console = ConsoleRecording.start(Path.of("target", "pipeline-console.log"));
 
     private static final Pipeline INSTANCE = new Pipeline();
 
@@ -73,20 +86,49 @@ final class Pipeline {
         syncWorker = startSyncWorker();
     }
 
+    /** Replaces the running sync-worker by one with {@code overrides} on top of its usual settings. */
+    synchronized void restartSyncWorkerWith(Map<String, Object> overrides) {
+        syncWorker.close();
+        syncWorker = startSyncWorker(overrides);
+    }
+
+    String syncWorkerUrl() {
+        return urlOf(syncWorker);
+    }
+
+    String embeddingWorkerUrl() {
+        return urlOf(embeddingWorker);
+    }
+
     private ConfigurableApplicationContext startSyncWorker() {
-        Map<String, Object> jikanSettings = new LinkedHashMap<>();
-        jikanSettings.put("trackgeek.providers.jikan.base-url", providers.jikanBaseUrl());
-        jikanSettings.put("trackgeek.providers.jikan.read-timeout", "1s");
-        jikanSettings.put("trackgeek.providers.jikan.retry.initial-backoff", "50ms");
-        jikanSettings.put("trackgeek.providers.jikan.retry.max-backoff", "500ms");
+        return startSyncWorker(Map.of());
+    }
+
+    private ConfigurableApplicationContext startSyncWorker(Map<String, Object> overrides) {
+        Map<String, Object> workerSettings = new LinkedHashMap<>();
+        workerSettings.put("trackgeek.providers.jikan.base-url", providers.jikanBaseUrl());
+        workerSettings.put("trackgeek.providers.jikan.read-timeout", "1s");
+        workerSettings.put("trackgeek.providers.jikan.retry.initial-backoff", "50ms");
+        workerSettings.put("trackgeek.providers.jikan.retry.max-backoff", "500ms");
         // Failures of one test must not open the circuit for the next one's "provider recovered" request.
-        jikanSettings.put("trackgeek.providers.jikan.circuit-breaker.minimum-calls", 10_000);
-        jikanSettings.put("trackgeek.providers.jikan.limits[0].requests", LIMIT_PER_SECOND);
-        jikanSettings.put("trackgeek.providers.jikan.limits[0].per", "1s");
-        jikanSettings.put("trackgeek.providers.jikan.limits[1].requests", LIMIT_PER_TEN_SECONDS);
-        jikanSettings.put("trackgeek.providers.jikan.limits[1].per", "10s");
-        jikanSettings.put("trackgeek.providers.jikan.limits[1].burst", 1);
-        return start(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, jikanSettings);
+        workerSettings.put("trackgeek.providers.jikan.circuit-breaker.minimum-calls", 10_000);
+        workerSettings.put("trackgeek.providers.jikan.limits[0].requests", LIMIT_PER_SECOND);
+        workerSettings.put("trackgeek.providers.jikan.limits[0].per", "1s");
+        workerSettings.put("trackgeek.providers.jikan.limits[1].requests", LIMIT_PER_TEN_SECONDS);
+        workerSettings.put("trackgeek.providers.jikan.limits[1].per", "10s");
+        workerSettings.put("trackgeek.providers.jikan.limits[1].burst", 1);
+        workerSettings.put("trackgeek.providers.tmdb.base-url", providers.tmdbBaseUrl());
+        workerSettings.put("trackgeek.providers.igdb.base-url", providers.igdbBaseUrl());
+        workerSettings.put("trackgeek.providers.igdb.token-url", providers.twitchTokenUrl());
+        workerSettings.put("trackgeek.providers.igdb.client-id", "pipeline-twitch-client");
+        workerSettings.put("trackgeek.providers.hardcover.base-url", providers.hardcoverGraphqlUrl());
+        workerSettings.putAll(SECRETS);
+        for (String provider : new String[]{"tmdb", "igdb", "hardcover"}) {
+            workerSettings.put("trackgeek.providers." + provider + ".retry.initial-backoff", "50ms");
+            workerSettings.put("trackgeek.providers." + provider + ".retry.max-backoff", "500ms");
+        }
+        workerSettings.putAll(overrides);
+        return start(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, workerSettings);
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, String configName, Map<String, Object> own) {

@@ -14,13 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The whole pipeline in one JVM: PostgreSQL (data kept in {@code .trackgeek/postgres}), a Kafka broker on a
  * fixed port (data kept in {@code .trackgeek/kafka}, so nothing accepted is lost across a restart), the
- * provider simulator (unless a live Jikan is configured), and api, sync-worker and embedding-worker, each
+ * provider simulator (for every provider not pointed at its live service), and api, sync-worker and embedding-worker, each
  * its own Spring application with its own port and configuration, exactly as when deployed apart.
  * Ctrl-C stops everything in reverse order.
  */
@@ -67,14 +68,24 @@ public final class StandaloneLauncher implements AutoCloseable {
         var kafka = PersistentKafkaServer.start(settings.kafkaPort(), settings.dataDirectory().resolve("kafka"), 3);
         running.push(kafka);
 
-        String jikanBaseUrl = settings.liveJikanBaseUrl();
+        Map<String, Object> providerSettings = new LinkedHashMap<>();
+        Map<StandaloneProvider, String> providerUrls = new EnumMap<>(StandaloneProvider.class);
         if (settings.usesSimulator()) {
             var simulator = ProviderSimulatorApplication.start(
                     "--server.port=" + settings.simulatorPort(),
                     "--simulator.fixtures-dir=" + settings.fixturesDirectory().toAbsolutePath(),
                     "--logging.include-application-name=false");
             running.push(simulator);
-            jikanBaseUrl = "http://localhost:" + port(simulator) + "/jikan/v4";
+            String simulatorUrl = "http://localhost:" + port(simulator);
+            for (StandaloneProvider provider : StandaloneProvider.values()) {
+                if (settings.liveBaseUrl(provider).isEmpty()) {
+                    providerSettings.putAll(provider.simulatedSettings(simulatorUrl));
+                    providerUrls.put(provider, provider.simulatedBaseUrl(simulatorUrl) + " (provider simulator)");
+                }
+            }
+        }
+        for (StandaloneProvider provider : StandaloneProvider.values()) {
+            settings.liveBaseUrl(provider).ifPresent(url -> providerUrls.put(provider, url + " (live)"));
         }
 
         Map<String, Object> shared = new LinkedHashMap<>(QUIET_LOGGING);
@@ -88,7 +99,7 @@ public final class StandaloneLauncher implements AutoCloseable {
         shared.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
 
         var syncWorker = service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, settings.syncWorkerPort(),
-                shared, Map.of("trackgeek.providers.jikan.base-url", jikanBaseUrl));
+                shared, providerSettings);
         var embeddingWorker = service(EmbeddingWorkerApplication.class, "embedding-worker", settings.embeddingWorkerPort(), shared, Map.of());
         var api = service(ApiApplication.class, "api", settings.apiPort(), shared, Map.of());
         apiPort = port(api);
@@ -101,12 +112,16 @@ public final class StandaloneLauncher implements AutoCloseable {
                    API health        http://localhost:{}/actuator/health
                    sync-worker       http://localhost:{}/actuator/prometheus
                    embedding-worker  http://localhost:{}/actuator/prometheus
-                   Jikan             {}{}
+                   Jikan             {}
+                   TMDB              {}
+                   IGDB              {}
+                   Hardcover         {}
                    Kafka             {} (data in {})
                    PostgreSQL        {} (data in {})
                 ==================================================================""",
                 (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, port(syncWorker), port(embeddingWorker),
-                jikanBaseUrl, settings.usesSimulator() ? " (provider simulator)" : " (live)",
+                providerUrls.get(StandaloneProvider.JIKAN), providerUrls.get(StandaloneProvider.TMDB),
+                providerUrls.get(StandaloneProvider.IGDB), providerUrls.get(StandaloneProvider.HARDCOVER),
                 kafka.bootstrapServers(), settings.dataDirectory().resolve("kafka").toAbsolutePath(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());
     }
 
