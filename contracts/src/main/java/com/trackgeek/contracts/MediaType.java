@@ -3,6 +3,8 @@ package com.trackgeek.contracts;
 import com.trackgeek.contracts.catalog.Anime;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.contracts.catalog.Manga;
+import com.trackgeek.contracts.catalog.Movie;
+import com.trackgeek.contracts.catalog.TvShow;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,8 +16,8 @@ import java.util.Optional;
 public enum MediaType {
     ANIME(Provider.JIKAN, "anime", Anime.class),
     MANGA(Provider.JIKAN, "manga", Manga.class),
-    MOVIE(Provider.TMDB, "movie", null),
-    TV_SHOW(Provider.TMDB, "tv", null),
+    MOVIE(Provider.TMDB, "movie", Movie.class),
+    TV_SHOW(Provider.TMDB, "tv", TvShow.class),
     GAME(Provider.IGDB, "game", null),
     BOOK(Provider.HARDCOVER, "book", null);
 

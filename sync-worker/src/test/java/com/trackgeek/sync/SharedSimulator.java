@@ -14,6 +14,9 @@ public final class SharedSimulator {
     private SharedSimulator() {
     }
 
+    /** The only v3 key the simulated TMDB accepts; the worker's tests are configured with it. */
+    public static final String TMDB_API_KEY = "test-tmdb-key-0123456789abcdef";
+
     public static EmbeddedSimulator simulator() {
         return Holder.SIMULATOR;
     }
@@ -23,11 +26,18 @@ public final class SharedSimulator {
         return "/jikan/v4/" + pathRegex;
     }
 
+    /** A path regex of the simulated TMDB: {@code tmdbPath("tv/910001")}. */
+    public static String tmdbPath(String pathRegex) {
+        return "/tmdb/3/" + pathRegex;
+    }
+
     // Initialization-on-demand: started once, on first use, by whichever test thread comes first.
     private static final class Holder {
         static final EmbeddedSimulator SIMULATOR = EmbeddedSimulator.start(Map.of(
                 "simulator.jikan.rate-limit.per-second", 100,
-                "simulator.jikan.rate-limit.per-minute", 0));
+                "simulator.jikan.rate-limit.per-minute", 0,
+                "simulator.tmdb.rate-limit.per-second", 1000,
+                "simulator.tmdb.api-key", TMDB_API_KEY));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(SIMULATOR::close, "shared-simulator-shutdown"));

@@ -35,11 +35,15 @@ class ServedMediaTypesTest {
 
     @Test
     void aTypeWithoutACatalogRecordStopsTheStartUp() {
-        application.withPropertyValues("trackgeek.api.media-types=anime,movie").run(context -> {
+        // Whichever type still lacks a record; once every type has one, there is nothing left to refuse.
+        var uncatalogued = java.util.Arrays.stream(MediaType.values()).filter(type -> type.catalogType().isEmpty()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(uncatalogued.isPresent(), "every media type has a catalog record");
+        String segment = uncatalogued.get().pathSegment();
+        application.withPropertyValues("trackgeek.api.media-types=anime," + segment).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("trackgeek.api.media-types lists 'movie'")
-                    .hasMessageContaining("MOVIE has no catalog record");
+                    .hasMessageContaining("trackgeek.api.media-types lists '" + segment + "'")
+                    .hasMessageContaining(uncatalogued.get().name() + " has no catalog record");
         });
     }
 

@@ -2,6 +2,7 @@ package com.trackgeek.simulator;
 
 import com.trackgeek.simulator.jikan.JikanPaths;
 import com.trackgeek.simulator.jikan.JikanScript;
+import com.trackgeek.simulator.tmdb.TmdbScript;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.LinkedHashMap;
@@ -111,6 +112,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Recorded Jikan items under ids of the test's choosing. */
     public JikanScript jikan() {
         return context.getBean(JikanScript.class);
+    }
+
+    /** Recorded TMDB movies and shows under ids of the test's choosing, and shows with many seasons. */
+    public TmdbScript tmdb() {
+        return context.getBean(TmdbScript.class);
     }
 
     /** Stops the server and frees its port. */

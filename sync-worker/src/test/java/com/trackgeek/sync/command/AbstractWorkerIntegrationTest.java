@@ -47,6 +47,14 @@ import java.util.concurrent.atomic.AtomicLong;
         "trackgeek.providers.jikan.limits[1].requests=1000",
         "trackgeek.providers.jikan.limits[1].per=1m",
         "trackgeek.providers.jikan.limits[1].burst=20",
+        "trackgeek.providers.tmdb.api-key=" + SharedSimulator.TMDB_API_KEY,
+        "trackgeek.providers.tmdb.read-timeout=5s",
+        "trackgeek.providers.tmdb.retry.initial-backoff=20ms",
+        "trackgeek.providers.tmdb.retry.max-backoff=2s",
+        "trackgeek.providers.tmdb.circuit-breaker.minimum-calls=1000",
+        "trackgeek.providers.tmdb.limits[0].requests=200",
+        "trackgeek.providers.tmdb.limits[0].per=1s",
+        "trackgeek.providers.tmdb.limits[0].burst=20",
 })
 abstract class AbstractWorkerIntegrationTest {
 
@@ -61,6 +69,7 @@ abstract class AbstractWorkerIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
         registry.add("trackgeek.providers.jikan.base-url", () -> jikan().jikanBaseUrl());
+        registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl());
     }
 
     @Autowired

@@ -1,0 +1,77 @@
+package com.trackgeek.simulator.tmdb;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * TMDB v3's movie and TV details under {@code /tmdb/3}, honouring {@code append_to_response} (at most
+ * {@value #MAX_APPENDS} entries, as TMDB documents). Unknown ids and paths get TMDB's recorded 404.
+ */
+@RestController
+@RequestMapping(TmdbConfiguration.BASE)
+class TmdbController {
+
+    static final int MAX_APPENDS = 20;
+
+    private final TmdbCatalog catalog;
+    private final TmdbErrors errors;
+
+    TmdbController(TmdbCatalog catalog, TmdbErrors errors) {
+        this.catalog = catalog;
+        this.errors = errors;
+    }
+
+    @GetMapping("/movie/{id}")
+    ResponseEntity<JsonNode> movie(@PathVariable String id, @RequestParam(name = "append_to_response", required = false) String appends) {
+        return answer(id, appends, (movieId, parts) -> catalog.movie(movieId, parts));
+    }
+
+    @GetMapping("/tv/{id}")
+    ResponseEntity<JsonNode> show(@PathVariable String id, @RequestParam(name = "append_to_response", required = false) String appends) {
+        return answer(id, appends, (showId, parts) -> catalog.show(showId, parts));
+    }
+
+    @GetMapping("/tv/{id}/season/{number}")
+    ResponseEntity<JsonNode> season(@PathVariable String id, @PathVariable String number) {
+        Optional<Long> showId = parse(id);
+        Optional<Long> seasonNumber = parse(number);
+        if (showId.isEmpty() || seasonNumber.isEmpty()) {
+            return errors.notFound();
+        }
+        return catalog.season(showId.get(), seasonNumber.get().intValue())
+                .<ResponseEntity<JsonNode>>map(ResponseEntity::ok).orElseGet(errors::notFound);
+    }
+
+    @RequestMapping("/**")
+    ResponseEntity<JsonNode> unknown() {
+        return errors.notFound();
+    }
+
+    private ResponseEntity<JsonNode> answer(String id, String appends,
+                                            java.util.function.BiFunction<Long, List<String>, Optional<? extends JsonNode>> lookup) {
+        List<String> parts = appends == null || appends.isBlank() ? List.of()
+                : Arrays.stream(appends.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+        if (parts.size() > MAX_APPENDS) {
+            return errors.tooManyAppends();
+        }
+        Optional<Long> parsed = parse(id);
+        if (parsed.isEmpty()) {
+            return errors.notFound();
+        }
+        return lookup.apply(parsed.get(), parts).<ResponseEntity<JsonNode>>map(ResponseEntity::ok).orElseGet(errors::notFound);
+    }
+
+    private static Optional<Long> parse(String number) {
+        return number.matches("\\d{1,12}") ? Optional.of(Long.parseLong(number)) : Optional.empty();
+    }
+}

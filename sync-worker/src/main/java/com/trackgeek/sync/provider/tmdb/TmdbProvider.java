@@ -1,0 +1,78 @@
+package com.trackgeek.sync.provider.tmdb;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.sync.provider.MetadataProvider;
+import com.trackgeek.sync.provider.ProviderException;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Movies and TV shows from TMDB v3. A movie is one call (credits and videos appended); a show is one call
+ * for the show and its credits, then one per 20 seasons (every episode of every season), so a long-running
+ * show costs about {@code 1 + seasons/20} calls instead of {@code 1 + seasons}. Without credentials the
+ * provider is off: {@link #missingSettings()} names them and nothing is called.
+ */
+final class TmdbProvider implements MetadataProvider {
+
+    private final TmdbClient client;
+    private final List<String> missingSettings;
+
+    TmdbProvider(TmdbClient client, List<String> missingSettings) {
+        this.client = client;
+        this.missingSettings = List.copyOf(missingSettings);
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.TMDB;
+    }
+
+    @Override
+    public Set<MediaType> mediaTypes() {
+        return Set.of(MediaType.MOVIE, MediaType.TV_SHOW);
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        return missingSettings;
+    }
+
+    @Override
+    public CatalogItem fetch(MediaKey key) {
+        if (!missingSettings.isEmpty()) {
+            throw ProviderException.notConfigured(Provider.TMDB, "set " + String.join(", ", missingSettings));
+        }
+        long id = key.id();
+        return switch (key.type()) {
+            case MOVIE -> {
+                var movie = client.movie(id);
+                yield mapped(key, () -> TmdbMovieMapper.toMovie(movie));
+            }
+            case TV_SHOW -> {
+                // The show first: if TMDB does not know it, no season call is spent.
+                var show = client.show(id);
+                var numbers = mapped(key, () -> TmdbTvMapper.seasonNumbers(show));
+                var seasons = client.seasons(id, numbers);
+                yield mapped(key, () -> TmdbTvMapper.toShow(show, seasons));
+            }
+            default -> throw new IllegalArgumentException("TMDB fetches movies and TV shows, not " + key);
+        };
+    }
+
+    /**
+     * The bodies parsed into TMDB's documented types, so a failure while mapping them (a date that is not a
+     * date) can only come from a shape we did not foresee: a payload problem of this item, never a crash.
+     */
+    private static <T> T mapped(MediaKey key, Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (RuntimeException unforeseen) {
+            throw ProviderException.invalidPayload(Provider.TMDB, "the bodies of " + key + " cannot be mapped: " + unforeseen, unforeseen);
+        }
+    }
+}
