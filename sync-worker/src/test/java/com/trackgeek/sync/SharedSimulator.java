@@ -14,6 +14,9 @@ public final class SharedSimulator {
     private SharedSimulator() {
     }
 
+    /** The one token the simulated Hardcover accepts (bare; the worker is configured with its "Bearer " form). */
+    public static final String HARDCOVER_TOKEN = "trackgeek-test-token";
+
     public static EmbeddedSimulator simulator() {
         return Holder.SIMULATOR;
     }
@@ -27,7 +30,9 @@ public final class SharedSimulator {
     private static final class Holder {
         static final EmbeddedSimulator SIMULATOR = EmbeddedSimulator.start(Map.of(
                 "simulator.jikan.rate-limit.per-second", 100,
-                "simulator.jikan.rate-limit.per-minute", 0));
+                "simulator.jikan.rate-limit.per-minute", 0,
+                "simulator.hardcover.per-minute", 0,
+                "simulator.hardcover.token", HARDCOVER_TOKEN));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(SIMULATOR::close, "shared-simulator-shutdown"));

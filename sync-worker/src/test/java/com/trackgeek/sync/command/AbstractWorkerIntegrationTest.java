@@ -47,6 +47,14 @@ import java.util.concurrent.atomic.AtomicLong;
         "trackgeek.providers.jikan.limits[1].requests=1000",
         "trackgeek.providers.jikan.limits[1].per=1m",
         "trackgeek.providers.jikan.limits[1].burst=20",
+        "trackgeek.providers.hardcover.token=Bearer " + SharedSimulator.HARDCOVER_TOKEN,
+        "trackgeek.providers.hardcover.read-timeout=2s",
+        "trackgeek.providers.hardcover.retry.initial-backoff=20ms",
+        "trackgeek.providers.hardcover.retry.max-backoff=2s",
+        "trackgeek.providers.hardcover.circuit-breaker.minimum-calls=1000",
+        "trackgeek.providers.hardcover.limits[0].requests=1000",
+        "trackgeek.providers.hardcover.limits[0].per=1m",
+        "trackgeek.providers.hardcover.limits[0].burst=100",
 })
 abstract class AbstractWorkerIntegrationTest {
 
@@ -61,6 +69,7 @@ abstract class AbstractWorkerIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
         registry.add("trackgeek.providers.jikan.base-url", () -> jikan().jikanBaseUrl());
+        registry.add("trackgeek.providers.hardcover.base-url", () -> jikan().hardcoverGraphqlUrl());
     }
 
     @Autowired
