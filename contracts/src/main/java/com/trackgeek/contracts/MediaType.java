@@ -1,6 +1,7 @@
 package com.trackgeek.contracts;
 
 import com.trackgeek.contracts.catalog.Anime;
+import com.trackgeek.contracts.catalog.Book;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.contracts.catalog.Manga;
 import com.trackgeek.contracts.catalog.Movie;
@@ -19,7 +20,7 @@ public enum MediaType {
     MOVIE(Provider.TMDB, "movie", Movie.class),
     TV_SHOW(Provider.TMDB, "tv", TvShow.class),
     GAME(Provider.IGDB, "game", null),
-    BOOK(Provider.HARDCOVER, "book", null);
+    BOOK(Provider.HARDCOVER, "book", Book.class);
 
     private final Provider provider;
     private final String pathSegment;

@@ -16,6 +16,8 @@ public final class SharedSimulator {
 
     /** The only v3 key the simulated TMDB accepts; the worker's tests are configured with it. */
     public static final String TMDB_API_KEY = "test-tmdb-key-0123456789abcdef";
+    /** The one token the simulated Hardcover accepts (bare; the worker is configured with its "Bearer " form). */
+    public static final String HARDCOVER_TOKEN = "trackgeek-test-token";
 
     public static EmbeddedSimulator simulator() {
         return Holder.SIMULATOR;
@@ -37,7 +39,9 @@ public final class SharedSimulator {
                 "simulator.jikan.rate-limit.per-second", 100,
                 "simulator.jikan.rate-limit.per-minute", 0,
                 "simulator.tmdb.rate-limit.per-second", 1000,
-                "simulator.tmdb.api-key", TMDB_API_KEY));
+                "simulator.tmdb.api-key", TMDB_API_KEY,
+                "simulator.hardcover.per-minute", 0,
+                "simulator.hardcover.token", HARDCOVER_TOKEN));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(SIMULATOR::close, "shared-simulator-shutdown"));

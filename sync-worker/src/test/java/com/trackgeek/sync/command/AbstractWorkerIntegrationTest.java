@@ -55,6 +55,14 @@ import java.util.concurrent.atomic.AtomicLong;
         "trackgeek.providers.tmdb.limits[0].requests=200",
         "trackgeek.providers.tmdb.limits[0].per=1s",
         "trackgeek.providers.tmdb.limits[0].burst=20",
+        "trackgeek.providers.hardcover.token=Bearer " + SharedSimulator.HARDCOVER_TOKEN,
+        "trackgeek.providers.hardcover.read-timeout=2s",
+        "trackgeek.providers.hardcover.retry.initial-backoff=20ms",
+        "trackgeek.providers.hardcover.retry.max-backoff=2s",
+        "trackgeek.providers.hardcover.circuit-breaker.minimum-calls=1000",
+        "trackgeek.providers.hardcover.limits[0].requests=1000",
+        "trackgeek.providers.hardcover.limits[0].per=1m",
+        "trackgeek.providers.hardcover.limits[0].burst=100",
 })
 abstract class AbstractWorkerIntegrationTest {
 
@@ -69,7 +77,8 @@ abstract class AbstractWorkerIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
         registry.add("trackgeek.providers.jikan.base-url", () -> jikan().jikanBaseUrl());
-        registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl());
+        registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl(,
+        registry.add("trackgeek.providers.hardcover.base-url", () -> jikan().hardcoverGraphqlUrl());
     }
 
     @Autowired

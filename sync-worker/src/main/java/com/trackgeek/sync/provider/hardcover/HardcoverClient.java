@@ -1,0 +1,126 @@
+package com.trackgeek.sync.provider.hardcover;
+
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+import com.trackgeek.sync.provider.ProviderBodies;
+import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.ProviderGateway;
+import com.trackgeek.sync.provider.ProviderResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.GraphQlClientException;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Hardcover's one query we send, {@code graphql-documents/hardcoverBooks.graphql}, through Spring's
+ * {@link HttpSyncGraphQlClient} (it writes the request and reads the GraphQL envelope) inside Hardcover's one
+ * {@link ProviderGateway} (rate limit, breaker, retries). The client reports HTTP errors as exceptions; each
+ * attempt turns them back into the status, body and Retry-After the gateway judges, so 401, 429 and 5xx mean
+ * here what they mean for every provider.
+ *
+ * <p>A GraphQL error comes with HTTP 200 (Hasura). Hardcover refusing our token that way ({@code invalid-jwt},
+ * {@code invalid-headers}, {@code access-denied}) is {@code HARDCOVER_CREDENTIALS_REJECTED}; any other error,
+ * typically {@code validation-failed} when Hardcover's schema moved away from our document, is
+ * {@code PROVIDER_PAYLOAD_INVALID}: the provider is up and retrying cannot help, our document needs fixing,
+ * which the API reports as 502. Each error's message and path are logged.
+ */
+final class HardcoverClient {
+
+    static final String DOCUMENT = "hardcoverBooks";
+
+    private static final Logger log = LoggerFactory.getLogger(HardcoverClient.class);
+    private static final Set<String> REFUSED_CREDENTIALS = Set.of("invalid-jwt", "invalid-headers", "access-denied");
+
+    private final HttpSyncGraphQlClient graphQl;
+    private final ProviderGateway gateway;
+    private final String path;
+
+    /** @param path the endpoint's path ({@code /v1/graphql}), for failure details and logs */
+    HardcoverClient(HttpSyncGraphQlClient graphQl, ProviderGateway gateway, String path) {
+        this.graphQl = graphQl;
+        this.gateway = gateway;
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    /**
+     * The {@code books} of one query for {@code ids}, each as the client decoded it (maps and lists), so that a
+     * book that cannot be read fails alone.
+     */
+    List<?> books(List<Long> ids) {
+        var exchange = new Exchange();
+        gateway.call("books", MediaType.BOOK, () -> attempt(ids, exchange));
+        if (exchange.unreadable != null) {
+            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path
+                    + " answered a body that is not a GraphQL response: " + exchange.unreadable.getMessage(), exchange.unreadable);
+        }
+        ClientGraphQlResponse response = exchange.response;
+        if (!response.getErrors().isEmpty()) {
+            throw refused(response.getErrors());
+        }
+        Object books = response.field("books").getValue();
+        if (!(books instanceof List<?> list)) {
+            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " answered without data.books", null);
+        }
+        return list;
+    }
+
+    private ProviderResponse attempt(List<Long> ids, Exchange exchange) {
+        try {
+            exchange.response = graphQl.documentName(DOCUMENT).variable("ids", ids).executeSync();
+            exchange.unreadable = null;
+            return new ProviderResponse(200, new byte[0], null);
+        } catch (RestClientException | GraphQlClientException failure) {
+            // The transport throws these as they are, the reactive path wraps them: looked for in the causes.
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RestClientResponseException http && !http.getStatusCode().is2xxSuccessful()) {
+                    HttpHeaders headers = http.getResponseHeaders();
+                    return new ProviderResponse(http.getStatusCode().value(), http.getResponseBodyAsByteArray(),
+                            ProviderBodies.retryAfter(headers == null ? HttpHeaders.EMPTY : headers));
+                }
+                if (cause instanceof ResourceAccessException unreachable) {
+                    throw unreachable; // the gateway's: a timeout or a refused connection, retried
+                }
+            }
+            // A 2xx whose body is not a GraphQL response: an answer all the same, judged after the gateway is done with it.
+            exchange.unreadable = failure;
+            return new ProviderResponse(200, new byte[0], null);
+        }
+    }
+
+    private ProviderException refused(List<ResponseError> errors) {
+        boolean credentials = false;
+        for (ResponseError error : errors) {
+            Object code = error.getExtensions().get("code");
+            Object at = error.getExtensions().getOrDefault("path", error.getPath());
+            log.warn("Hardcover POST {} answered a GraphQL error: {} (code {}, at {})", path, error.getMessage(), code, at);
+            credentials |= code != null && REFUSED_CREDENTIALS.contains(code.toString());
+        }
+        String messages = errors.stream().map(ResponseError::getMessage).collect(Collectors.joining("; "));
+        if (credentials) {
+            return ProviderException.credentialsRejected(Provider.HARDCOVER,
+                    "POST " + path + " refused the configured token: " + messages);
+        }
+        return ProviderException.invalidPayload(Provider.HARDCOVER,
+                "POST " + path + " rejected our query " + DOCUMENT + ": " + messages, null);
+    }
+
+    /** What the last attempt received: the gateway passes bodies as bytes, the GraphQL client decodes its own. */
+    private static final class Exchange {
+        private ClientGraphQlResponse response;
+        private RuntimeException unreadable;
+    }
+}

@@ -1,0 +1,125 @@
+package com.trackgeek.sync.provider.hardcover;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.sync.provider.FetchOutcome;
+import com.trackgeek.sync.provider.MetadataProvider;
+import com.trackgeek.sync.provider.ProviderBodies;
+import com.trackgeek.sync.provider.ProviderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Books from Hardcover: one GraphQL query answers many ids at once, so a single fetch is a batch of one. Hasura
+ * leaves out the ids it does not know (no error), which makes them {@code BOOK_NOT_FOUND}; a book of the answer
+ * that does not parse into Hardcover's documented shape fails alone, as {@code PROVIDER_PAYLOAD_INVALID}.
+ */
+final class HardcoverProvider implements MetadataProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(HardcoverProvider.class);
+
+    private final HardcoverClient client;
+    private final HardcoverProperties properties;
+    private final ProviderBodies bodies = ProviderBodies.snakeCase(Provider.HARDCOVER);
+
+    HardcoverProvider(HardcoverClient client, HardcoverProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.HARDCOVER;
+    }
+
+    @Override
+    public Set<MediaType> mediaTypes() {
+        return Set.of(MediaType.BOOK);
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        return properties.configured() ? List.of() : List.of(HardcoverProperties.TOKEN_VARIABLE);
+    }
+
+    @Override
+    public int batchSize() {
+        return properties.batchSize();
+    }
+
+    @Override
+    public CatalogItem fetch(MediaKey key) {
+        FetchOutcome outcome = fetchSeveral(key.type(), List.of(key.id())).getFirst();
+        if (!outcome.succeeded()) {
+            throw outcome.failure();
+        }
+        return outcome.item();
+    }
+
+    @Override
+    public List<FetchOutcome> fetchSeveral(MediaType type, List<Long> ids) {
+        if (type != MediaType.BOOK) {
+            throw new IllegalArgumentException("Hardcover fetches books, not " + type);
+        }
+        if (!properties.configured()) {
+            throw ProviderException.notConfigured(Provider.HARDCOVER, "set " + HardcoverProperties.TOKEN_VARIABLE);
+        }
+        Map<Long, FetchOutcome> answered = new HashMap<>();
+        boolean unattributed = false;
+        for (Object book : client.books(ids)) {
+            Long id = idOf(book);
+            if (id == null) {
+                unattributed = true;
+            } else if (ids.contains(id)) {
+                answered.putIfAbsent(id, read(MediaKey.of(type, id), book));
+            }
+        }
+        List<FetchOutcome> outcomes = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            outcomes.add(answered.getOrDefault(id, absent(MediaKey.of(type, id), unattributed)));
+        }
+        return outcomes;
+    }
+
+    private FetchOutcome read(MediaKey key, Object book) {
+        String where = "POST " + client.path() + " books[id=" + key.id() + "]";
+        try {
+            var parsed = bodies.parse(bodies.json().writeValueAsBytes(book), HardcoverResponses.Book.class, where);
+            return FetchOutcome.fetched(key, HardcoverBookMapper.toBook(parsed));
+        } catch (ProviderException unreadable) {
+            log.warn("Hardcover book {} cannot be read: {}", key.id(), unreadable.getMessage());
+            return FetchOutcome.failed(key, unreadable);
+        } catch (RuntimeException unmappable) {
+            var failure = ProviderException.invalidPayload(Provider.HARDCOVER, where + " cannot be mapped: " + unmappable.getMessage(), unmappable);
+            log.warn("Hardcover book {} cannot be read: {}", key.id(), failure.getMessage());
+            return FetchOutcome.failed(key, failure);
+        }
+    }
+
+    /**
+     * An id Hardcover left out of its answer: not found, unless a book of the answer had no readable id, which
+     * might have been this one.
+     */
+    private FetchOutcome absent(MediaKey key, boolean unattributed) {
+        if (unattributed) {
+            return FetchOutcome.failed(key, ProviderException.invalidPayload(Provider.HARDCOVER,
+                    "POST " + client.path() + " answered a book without a numeric id", null));
+        }
+        return FetchOutcome.failed(key, ProviderException.notFound(key.type(), "Hardcover has no book " + key.id()));
+    }
+
+    private static Long idOf(Object book) {
+        if (book instanceof Map<?, ?> fields && fields.get("id") instanceof Number id) {
+            return id.longValue();
+        }
+        return null;
+    }
+}
