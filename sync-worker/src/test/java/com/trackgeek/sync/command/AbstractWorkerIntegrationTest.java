@@ -77,7 +77,7 @@ abstract class AbstractWorkerIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         SharedInfrastructure.register(registry);
         registry.add("trackgeek.providers.jikan.base-url", () -> jikan().jikanBaseUrl());
-        registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl(,
+        registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl());
         registry.add("trackgeek.providers.hardcover.base-url", () -> jikan().hardcoverGraphqlUrl());
     }
 
