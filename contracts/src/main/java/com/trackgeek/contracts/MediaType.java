@@ -2,6 +2,7 @@ package com.trackgeek.contracts;
 
 import com.trackgeek.contracts.catalog.Anime;
 import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.contracts.catalog.Game;
 import com.trackgeek.contracts.catalog.Manga;
 
 import java.util.Arrays;
@@ -16,7 +17,7 @@ public enum MediaType {
     MANGA(Provider.JIKAN, "manga", Manga.class),
     MOVIE(Provider.TMDB, "movie", null),
     TV_SHOW(Provider.TMDB, "tv", null),
-    GAME(Provider.IGDB, "game", null),
+    GAME(Provider.IGDB, "game", Game.class),
     BOOK(Provider.HARDCOVER, "book", null);
 
     private final Provider provider;

@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public final class SharedSimulator {
 
+    /** The Twitch application the simulated Twitch accepts, and the worker's tests use. */
+    public static final String IGDB_CLIENT_ID = "trackgeek-test-client";
+    public static final String IGDB_CLIENT_SECRET = "trackgeek-test-secret";
+
     private SharedSimulator() {
     }
 
@@ -27,7 +31,10 @@ public final class SharedSimulator {
     private static final class Holder {
         static final EmbeddedSimulator SIMULATOR = EmbeddedSimulator.start(Map.of(
                 "simulator.jikan.rate-limit.per-second", 100,
-                "simulator.jikan.rate-limit.per-minute", 0));
+                "simulator.jikan.rate-limit.per-minute", 0,
+                "simulator.igdb.per-second", 0,
+                "simulator.twitch.client-id", IGDB_CLIENT_ID,
+                "simulator.twitch.client-secret", IGDB_CLIENT_SECRET));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(SIMULATOR::close, "shared-simulator-shutdown"));

@@ -1,5 +1,6 @@
 package com.trackgeek.simulator;
 
+import com.trackgeek.simulator.igdb.IgdbScript;
 import com.trackgeek.simulator.jikan.JikanPaths;
 import com.trackgeek.simulator.jikan.JikanScript;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,6 +112,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Recorded Jikan items under ids of the test's choosing. */
     public JikanScript jikan() {
         return context.getBean(JikanScript.class);
+    }
+
+    /** Recorded IGDB games under ids of the test's choosing, Twitch tokens' fate, IGDB's open-request peak. */
+    public IgdbScript igdb() {
+        return context.getBean(IgdbScript.class);
     }
 
     /** Stops the server and frees its port. */

@@ -42,7 +42,7 @@ class ProviderWiringCheckTest {
 
     @Test
     void catalogTypesWithoutAProviderAreLoggedOnceAsAWarning(CapturedOutput output) {
-        var check = new ProviderWiringCheck(List.of(provider(Provider.JIKAN, MediaType.ANIME)));
+        var check = new ProviderWiringCheck(withOtherCatalogTypes(provider(Provider.JIKAN, MediaType.ANIME)));
 
         assertThat(check.catalogTypesWithoutProvider()).containsExactly(MediaType.MANGA);
         assertThat(output.getOut().lines().filter(line -> line.contains("No provider in this deployment")))
@@ -52,12 +52,23 @@ class ProviderWiringCheckTest {
 
     @Test
     void whenEveryCatalogTypeHasAProviderThatIsSaidOnceAtInfo(CapturedOutput output) {
-        var check = new ProviderWiringCheck(List.of(provider(Provider.JIKAN, MediaType.ANIME, MediaType.MANGA)));
+        var check = new ProviderWiringCheck(withOtherCatalogTypes(provider(Provider.JIKAN, MediaType.ANIME, MediaType.MANGA)));
 
         assertThat(check.catalogTypesWithoutProvider()).isEmpty();
         assertThat(output.getOut().lines().filter(line -> line.contains("Providers serve every catalog type")))
                 .singleElement().asString()
                 .contains("INFO", "ANIME (JIKAN)", "MANGA (JIKAN)");
+    }
+
+    /** {@code jikan} plus a stand-in provider for every other catalog type (those other providers serve). */
+    private static List<MetadataProvider> withOtherCatalogTypes(MetadataProvider jikan) {
+        List<MetadataProvider> providers = new java.util.ArrayList<>(List.of(jikan));
+        for (MediaType type : MediaType.values()) {
+            if (type.provider() != Provider.JIKAN && type.catalogType().isPresent()) {
+                providers.add(provider(type.provider(), type));
+            }
+        }
+        return providers;
     }
 
     private static MetadataProvider provider(Provider provider, MediaType... types) {
