@@ -3,11 +3,13 @@ package com.trackgeek.contracts;
 import com.trackgeek.contracts.catalog.Anime;
 import com.trackgeek.contracts.catalog.Book;
 import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.contracts.catalog.Game;
 import com.trackgeek.contracts.catalog.Manga;
 import com.trackgeek.contracts.catalog.Movie;
 import com.trackgeek.contracts.catalog.TvShow;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,7 @@ public enum MediaType {
     MANGA(Provider.JIKAN, "manga", Manga.class),
     MOVIE(Provider.TMDB, "movie", Movie.class),
     TV_SHOW(Provider.TMDB, "tv", TvShow.class),
-    GAME(Provider.IGDB, "game", null),
+    GAME(Provider.IGDB, "game", Game.class),
     BOOK(Provider.HARDCOVER, "book", Book.class);
 
     private final Provider provider;
@@ -29,15 +31,12 @@ public enum MediaType {
     MediaType(Provider provider, String pathSegment, Class<? extends CatalogItem> catalogType) {
         this.provider = provider;
         this.pathSegment = pathSegment;
-        this.catalogType = catalogType;
+        this.catalogType = Objects.requireNonNull(catalogType, "catalogType");
     }
 
-    /**
-     * The record that defines this type's stored shape, once for every module (see {@link CatalogItem});
-     * empty while the type has none yet.
-     */
-    public Optional<Class<? extends CatalogItem>> catalogType() {
-        return Optional.ofNullable(catalogType);
+    /** The record that defines this type's stored shape, once for every module (see {@link CatalogItem}). */
+    public Class<? extends CatalogItem> catalogType() {
+        return catalogType;
     }
 
     public Provider provider() {

@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public final class SharedSimulator {
 
+    /** The Twitch application the simulated Twitch accepts, and the worker's tests use. */
+    public static final String IGDB_CLIENT_ID = "trackgeek-test-client";
+    public static final String IGDB_CLIENT_SECRET = "trackgeek-test-secret";
+
     private SharedSimulator() {
     }
 
@@ -41,7 +45,10 @@ public final class SharedSimulator {
                 "simulator.tmdb.rate-limit.per-second", 1000,
                 "simulator.tmdb.api-key", TMDB_API_KEY,
                 "simulator.hardcover.per-minute", 0,
-                "simulator.hardcover.token", HARDCOVER_TOKEN));
+                "simulator.hardcover.token", HARDCOVER_TOKEN,
+                "simulator.igdb.per-second", 0,
+                "simulator.twitch.client-id", IGDB_CLIENT_ID,
+                "simulator.twitch.client-secret", IGDB_CLIENT_SECRET));
 
         static {
             Runtime.getRuntime().addShutdownHook(new Thread(SIMULATOR::close, "shared-simulator-shutdown"));

@@ -51,7 +51,7 @@ final class ItemSchemas implements OpenApiCustomizer {
         String metadata = addAll(components, converters, ItemMetadata.class);
         List<Schema> items = new ArrayList<>();
         for (MediaType type : served.types()) {
-            String record = addAll(components, converters, type.catalogType().orElseThrow());
+            String record = addAll(components, converters, type.catalogType());
             String item = record + "Item";
             components.addSchemas(item, new Schema<>()
                     .description("A stored " + type.pathSegment() + ": the " + record + " catalog record, then "

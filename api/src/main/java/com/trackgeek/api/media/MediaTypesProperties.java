@@ -13,5 +13,5 @@ import java.util.List;
  *                   answer 503 {@code MEDIA_TYPE_NOT_SUPPORTED}
  */
 @ConfigurationProperties("trackgeek.api")
-record MediaTypesProperties(@DefaultValue({"anime", "manga"}) List<String> mediaTypes) {
+record MediaTypesProperties(@DefaultValue({"anime", "manga", "movie", "tv", "game", "book"}) List<String> mediaTypes) {
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The media types this deployment serves, checked once at start-up rather than per request: a listed type
- * without a catalog record could be neither stored by the workers nor read here, and would otherwise only
- * fail after its provider calls were spent. A type not listed answers 503 before anything is published.
+ * The media types this deployment serves, checked once at start-up rather than per request: a misspelt
+ * type, or a record field that clashes with the metadata the API adds, stops the start. A type not listed
+ * answers 503 before anything is published.
  */
 @Component
 final class ServedMediaTypes {
@@ -25,11 +25,6 @@ final class ServedMediaTypes {
         EnumSet<MediaType> served = EnumSet.noneOf(MediaType.class);
         for (String name : properties.mediaTypes()) {
             MediaType type = parse(name);
-            if (type.catalogType().isEmpty()) {
-                throw new IllegalStateException("trackgeek.api.media-types lists '" + name + "', but "
-                        + type.name() + " has no catalog record (MediaType.catalogType() is empty): its items can be"
-                        + " neither stored nor served. Remove it from the list or add its record to the catalog.");
-            }
             requireNoClashWithMetadata(type);
             served.add(type);
         }
@@ -57,7 +52,7 @@ final class ServedMediaTypes {
     private static void requireNoClashWithMetadata(MediaType type) {
         Set<String> metadata = Arrays.stream(ItemMetadata.class.getRecordComponents())
                 .map(RecordComponent::getName).collect(Collectors.toSet());
-        for (RecordComponent component : type.catalogType().orElseThrow().getRecordComponents()) {
+        for (RecordComponent component : type.catalogType().getRecordComponents()) {
             if (metadata.contains(component.getName())) {
                 throw new IllegalStateException(type + "'s catalog record has a field '" + component.getName()
                         + "', which the API adds to every item's body; rename one of them.");

@@ -16,7 +16,7 @@ class BookTest {
     void aBookIsItsCatalogItemWithListsNeverNullAndTheYearFromItsDate() {
         Book book = book(null, LocalDate.of(1998, 9, 1), null, null);
 
-        assertThat(MediaType.BOOK.catalogType()).contains(Book.class);
+        assertThat(MediaType.BOOK.catalogType()).isEqualTo(Book.class);
         assertThat(book.key()).isEqualTo(MediaKey.of(MediaType.BOOK, 328491));
         assertThat(book.releasedOn()).isEqualTo(LocalDate.of(1998, 9, 1));
         assertThat(book.releaseYear()).isEqualTo(1998);

@@ -64,15 +64,9 @@ public final class ItemEmbedder {
         Map<MediaKey, List<UUID>> requestIds = new LinkedHashMap<>();
         batch.forEach(request -> requestIds.computeIfAbsent(request.item(), item -> new ArrayList<>()).add(request.requestId()));
 
-        List<MediaKey> unsupported = requestIds.keySet().stream().filter(item -> !texts.supports(item.type())).toList();
-        if (!unsupported.isEmpty()) {
-            log.warn("No embedding text for {} yet; requests recorded, nothing embedded", unsupported);
-            completeWithoutWork(unsupported, requestIds, lane, Outcome.UNSUPPORTED_TYPE, "no embedding text for this media type yet");
-        }
-
         Map<MediaKey, EmbeddingText> current = texts.load(requestIds.keySet(), false);
         List<MediaKey> missing = requestIds.keySet().stream()
-                .filter(item -> texts.supports(item.type()) && !current.containsKey(item)).toList();
+                .filter(item -> !current.containsKey(item)).toList();
         if (!missing.isEmpty()) {
             // Not an error: the request may have overtaken the commit that stores the item, or the item was removed.
             log.info("Not stored (yet), left as they are: {}", missing);

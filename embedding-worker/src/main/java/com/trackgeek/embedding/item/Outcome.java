@@ -10,8 +10,6 @@ enum Outcome {
     SKIPPED_UNCHANGED,
     /** The item is not stored (yet); its sync state is left as it is. */
     ITEM_MISSING,
-    /** No embedding text is defined for the item's media type yet. */
-    UNSUPPORTED_TYPE,
     /** The model could not embed the item's text. */
     FAILED;
 

@@ -1,5 +1,6 @@
 package com.trackgeek.simulator;
 
+import com.trackgeek.simulator.igdb.IgdbScript;
 import com.trackgeek.simulator.jikan.JikanPaths;
 import com.trackgeek.simulator.jikan.JikanScript;
 import com.trackgeek.simulator.tmdb.TmdbScript;
@@ -117,6 +118,11 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** Recorded TMDB movies and shows under ids of the test's choosing, and shows with many seasons. */
     public TmdbScript tmdb() {
         return context.getBean(TmdbScript.class);
+    }
+
+    /** Recorded IGDB games under ids of the test's choosing, Twitch tokens' fate, IGDB's open-request peak. */
+    public IgdbScript igdb() {
+        return context.getBean(IgdbScript.class);
     }
 
     /** Stops the server and frees its port. */

@@ -63,6 +63,14 @@ import java.util.concurrent.atomic.AtomicLong;
         "trackgeek.providers.hardcover.limits[0].requests=1000",
         "trackgeek.providers.hardcover.limits[0].per=1m",
         "trackgeek.providers.hardcover.limits[0].burst=100",
+        "trackgeek.providers.igdb.client-id=" + SharedSimulator.IGDB_CLIENT_ID,
+        "trackgeek.providers.igdb.client-secret=" + SharedSimulator.IGDB_CLIENT_SECRET,
+        "trackgeek.providers.igdb.read-timeout=2s",
+        "trackgeek.providers.igdb.retry.initial-backoff=20ms",
+        "trackgeek.providers.igdb.retry.max-backoff=200ms",
+        "trackgeek.providers.igdb.circuit-breaker.minimum-calls=1000",
+        "trackgeek.providers.igdb.limits[0].requests=100",
+        "trackgeek.providers.igdb.limits[0].per=1s",
 })
 abstract class AbstractWorkerIntegrationTest {
 
@@ -79,6 +87,8 @@ abstract class AbstractWorkerIntegrationTest {
         registry.add("trackgeek.providers.jikan.base-url", () -> jikan().jikanBaseUrl());
         registry.add("trackgeek.providers.tmdb.base-url", () -> jikan().tmdbBaseUrl());
         registry.add("trackgeek.providers.hardcover.base-url", () -> jikan().hardcoverGraphqlUrl());
+        registry.add("trackgeek.providers.igdb.base-url", () -> jikan().igdbBaseUrl());
+        registry.add("trackgeek.providers.igdb.token-url", () -> jikan().twitchTokenUrl());
     }
 
     @Autowired

@@ -168,26 +168,6 @@ class SyncWorkerIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(state(ANIME, id)).isEqualTo("failed");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    com.trackgeek.sync.provider.MetadataProviders providers;
-
-    @Test
-    void aTypeWithoutAProviderFailsAsNotSupportedBeforeAnyProviderCall() {
-        long id = newId();
-        // Whichever type this deployment has no provider for; once every type has one, nothing is left to refuse.
-        var unserved = java.util.Arrays.stream(MediaType.values()).filter(type -> providers.forType(type).isEmpty()).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(unserved.isPresent(), "every media type has a provider");
-
-        try (var events = probe(Topics.SYNC_EVENTS)) {
-            UUID requestId = request(unserved.get(), id);
-
-            var failed = (SyncFailed) awaitEvent(events, requestId);
-            assertThat(failed.code()).isEqualTo(ErrorCode.MEDIA_TYPE_NOT_SUPPORTED);
-            assertThat(requestStatus(requestId)).isEqualTo("failed");
-        }
-        assertThat(jikan().requests().count(".*/" + id + "(/.*)?")).isZero();
-    }
-
     @Test
     void aProviderThatKeepsAnswering5xxIsRetriedThenReportedUnavailable() {
         long id = newId();

@@ -6,78 +6,56 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProviderWiringCheckTest {
 
     @Test
-    void aProviderClaimingATypeWithoutACatalogRecordFailsStartUpNamingBoth() {
-        MediaType uncatalogued = uncatalogued();
-        var claiming = provider(uncatalogued.provider(), uncatalogued);
+    void typesWithoutAProviderAreLoggedOnceAsAWarning(CapturedOutput output) {
+        var check = new ProviderWiringCheck(List.of(provider(Provider.JIKAN, List.of(), MediaType.ANIME, MediaType.MANGA)));
 
-        assertThatThrownBy(() -> new ProviderWiringCheck(List.of(provider(Provider.JIKAN, MediaType.ANIME, MediaType.MANGA), claiming)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(uncatalogued.provider() + " claims " + uncatalogued)
-                .hasMessageContaining("no catalog record");
-    }
-
-    @Test
-    void theWorkerDoesNotStartWithSuchAProvider() {
-        MediaType uncatalogued = uncatalogued();
-        new ApplicationContextRunner()
-                .withBean("claiming", MetadataProvider.class, () -> provider(uncatalogued.provider(), uncatalogued))
-                .withUserConfiguration(ProviderWiringCheck.class)
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
-                            .hasMessageContaining(uncatalogued.provider() + " claims " + uncatalogued);
-                });
-    }
-
-    @Test
-    void catalogTypesWithoutAProviderAreLoggedOnceAsAWarning(CapturedOutput output) {
-        var check = new ProviderWiringCheck(List.of(provider(Provider.JIKAN, MediaType.ANIME)));
-
-        assertThat(check.catalogTypesWithoutProvider()).contains(MediaType.MANGA).doesNotContain(MediaType.ANIME)
-                .containsExactlyElementsOf(catalogued().stream().filter(type -> type != MediaType.ANIME).toList());
+        assertThat(check.typesWithoutProvider()).containsExactly(MediaType.MOVIE, MediaType.TV_SHOW, MediaType.GAME, MediaType.BOOK);
         assertThat(output.getOut().lines().filter(line -> line.contains("No provider in this deployment")))
                 .singleElement().asString()
-                .contains("WARN", "MANGA", "MEDIA_TYPE_NOT_SUPPORTED", "ANIME (JIKAN)");
+                .contains("WARN", "[MOVIE, TV_SHOW, GAME, BOOK]", "MEDIA_TYPE_NOT_SUPPORTED", "ANIME (JIKAN)", "MANGA (JIKAN)");
     }
 
     @Test
-    void whenEveryCatalogTypeHasAProviderThatIsSaidOnceAtInfo(CapturedOutput output) {
-        var providers = catalogued().stream().map(type -> provider(type.provider(), type)).toList();
-        var check = new ProviderWiringCheck(providers);
+    void whenEveryTypeHasAProviderThatIsSaidOnceAtInfo(CapturedOutput output) {
+        var check = new ProviderWiringCheck(Arrays.stream(MediaType.values())
+                .map(type -> provider(type.provider(), List.of(), type)).toList());
 
-        assertThat(check.catalogTypesWithoutProvider()).isEmpty();
-        assertThat(output.getOut().lines().filter(line -> line.contains("Providers serve every catalog type")))
+        assertThat(check.typesWithoutProvider()).isEmpty();
+        assertThat(output.getOut().lines().filter(line -> line.contains("Providers serve every media type")))
                 .singleElement().asString()
-                .contains("INFO", "ANIME (JIKAN)", "MANGA (JIKAN)");
+                .contains("INFO", "ANIME (JIKAN)", "TV_SHOW (TMDB)", "GAME (IGDB)", "BOOK (HARDCOVER)");
+        assertThat(output.getOut()).doesNotContain("Providers off");
     }
 
-    /** The types with a catalog record, in declaration order. */
-    private static List<MediaType> catalogued() {
-        return java.util.Arrays.stream(MediaType.values()).filter(type -> type.catalogType().isPresent()).toList();
+    @Test
+    void providersMissingCredentialsAreLoggedOnceByTheSettingsTheyNeed(CapturedOutput output) {
+        new ProviderWiringCheck(List.of(
+                provider(Provider.JIKAN, List.of(), MediaType.ANIME),
+                provider(Provider.TMDB, List.of("TRACKGEEK_PROVIDERS_TMDB_API_KEY or TRACKGEEK_PROVIDERS_TMDB_BEARER_TOKEN"), MediaType.MOVIE),
+                provider(Provider.IGDB, List.of("TRACKGEEK_PROVIDERS_IGDB_CLIENT_ID", "TRACKGEEK_PROVIDERS_IGDB_CLIENT_SECRET"), MediaType.GAME)));
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Providers off until their credentials are configured")))
+                .singleElement().asString()
+                .contains("WARN", "TMDB [MOVIE] (set TRACKGEEK_PROVIDERS_TMDB_API_KEY or TRACKGEEK_PROVIDERS_TMDB_BEARER_TOKEN)",
+                        "IGDB [GAME] (set TRACKGEEK_PROVIDERS_IGDB_CLIENT_ID, TRACKGEEK_PROVIDERS_IGDB_CLIENT_SECRET)",
+                        "TMDB_NOT_CONFIGURED")
+                .doesNotContain("JIKAN [");
     }
 
-    /** A type still without a catalog record; the tests needing one are skipped once every type has one. */
-    private static MediaType uncatalogued() {
-        var type = java.util.Arrays.stream(MediaType.values()).filter(candidate -> candidate.catalogType().isEmpty()).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(type.isPresent(), "every media type has a catalog record");
-        return type.get();
-    }
-
-    private static MetadataProvider provider(Provider provider, MediaType... types) {
+    private static MetadataProvider provider(Provider provider, List<String> missingSettings, MediaType... types) {
         return new MetadataProvider() {
             @Override
             public Provider provider() {
@@ -87,6 +65,11 @@ class ProviderWiringCheckTest {
             @Override
             public Set<MediaType> mediaTypes() {
                 return Set.of(types);
+            }
+
+            @Override
+            public List<String> missingSettings() {
+                return missingSettings;
             }
 
             @Override

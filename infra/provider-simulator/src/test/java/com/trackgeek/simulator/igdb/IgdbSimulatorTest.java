@@ -1,0 +1,169 @@
+package com.trackgeek.simulator.igdb;
+
+import com.trackgeek.simulator.EmbeddedSimulator;
+import com.trackgeek.simulator.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The simulated IGDB and Twitch over real HTTP: tokens, games by id, the recorded error bodies, the limits. */
+class IgdbSimulatorTest {
+
+    private static final String CLIENT = "sim-client";
+    private static final String SECRET = "sim-secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmbeddedSimulator simulator;
+
+    @BeforeAll
+    static void start() {
+        simulator = EmbeddedSimulator.start(java.util.Map.of(
+                "simulator.igdb.per-second", 0,
+                "simulator.igdb.not-found-above-id", 500000,
+                "simulator.twitch.client-id", CLIENT,
+                "simulator.twitch.client-secret", SECRET,
+                "simulator.twitch.expires-in", 3600));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void twitchIssuesTokensForTheConfiguredClientAndAnswersTheRecorded400ForAnother() throws Exception {
+        int issued = simulator.igdb().tokensIssued();
+        HttpResponse<String> ok = token(CLIENT, SECRET);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(ok.body());
+        assertThat(body.get("access_token").asString()).matches("[a-z0-9]{30}");
+        assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
+        assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+        assertThat(simulator.igdb().tokensIssued()).isEqualTo(issued + 1);
+
+        HttpResponse<String> unknown = token("someone-else", SECRET);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body())).isEqualTo(Fixtures.read("twitch/oauth2-token-error-400-invalid-client.json"));
+        assertThat(token(CLIENT, "wrong").statusCode()).isEqualTo(403);
+        assertThat(simulator.requests().count("/twitch/oauth2/token")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void gamesAreServedByIdRecordedOrSynthesisedAndUnknownIdsAreLeftOut() throws Exception {
+        String token = newToken();
+        HttpResponse<String> answer = games(token, "fields name, cover.url; where id = (19560, 3340, 77, 900001); limit 500;");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode games = JSON.readTree(answer.body());
+        assertThat(games.size()).isEqualTo(3);
+        assertThat(games.get(0).get("id").asLong()).isEqualTo(19560);
+        assertThat(games.get(0).get("summary").asString())
+                .isEqualTo(Fixtures.read("igdb/games-19560-god-of-war-details.json").get(0).get("summary").asString());
+        // The recording leaves release_dates[].platform bare; it is served expanded, named from the game's platforms.
+        assertThat(games.get(0).at("/release_dates/0/platform/name").asString()).isEqualTo("PlayStation 4");
+        assertThat(games.get(1).get("name").asString()).isEqualTo("Paper Mario");
+        assertThat(games.get(2).get("id").asLong()).isEqualTo(77);
+        assertThat(games.get(2).get("name").asString()).isNotBlank();
+        assertThat(JSON.readTree(games(token, "fields name; where id = (77);").body()).get(0))
+                .as("synthesised games are the same on every call").isEqualTo(games.get(2));
+
+        simulator.igdb().serveRecordedAs(400001, 551);
+        JsonNode standIn = JSON.readTree(games(token, "fields name; where id = 400001;").body()).get(0);
+        assertThat(standIn.get("id").asLong()).isEqualTo(400001);
+        assertThat(standIn.get("name").asString()).isEqualTo("God of War II");
+
+        assertThat(JSON.readTree(games(token, "fields name; where id = (1,2,3,4); limit 2;").body()).size()).isEqualTo(2);
+
+        // Recorded with bare ids: served expanded, ids kept, names synthesised.
+        JsonNode zelda = JSON.readTree(games(token, "fields name; where id = 7346;").body()).get(0);
+        JsonNode recorded = Fixtures.read("igdb/games-7346-zelda-botw-unexpanded-ids.json").get(0);
+        assertThat(zelda.get("storyline").asString()).isEqualTo(recorded.get("storyline").asString());
+        assertThat(zelda.at("/genres/0/id").asLong()).isEqualTo(recorded.at("/genres/0").asLong());
+        assertThat(zelda.at("/genres/0/name").asString()).isNotBlank();
+        assertThat(zelda.at("/cover/id").asLong()).isEqualTo(recorded.get("cover").asLong());
+        assertThat(zelda.at("/game_type/type").asString()).isEqualTo("Main Game");
+    }
+
+    @Test
+    void wrongMissingExpiredTokensGetTheRecorded401AndBadQueriesTheRecorded400() throws Exception {
+        JsonNode unauthorized = Fixtures.read("igdb/error-401-authorization-failure.json");
+        HttpResponse<String> none = games(null, "fields name; where id = (1);");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(none.body())).isEqualTo(unauthorized);
+        assertThat(games("notatokenwehaveissued", "fields name; where id = (1);").statusCode()).isEqualTo(401);
+
+        String token = newToken();
+        assertThat(games(token, "fields name; where id = (1);").statusCode()).isEqualTo(200);
+        HttpResponse<String> syntax = games(token, "fields url; where game=None;");
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(syntax.body())).isEqualTo(Fixtures.read("igdb/error-400-syntax-error.json"));
+
+        simulator.igdb().expireTokens();
+        HttpResponse<String> expired = games(token, "fields name; where id = (1);");
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(expired.body())).isEqualTo(unauthorized);
+    }
+
+    @Test
+    void theNinthOpenRequestIsAnswered429AndThePeakIsRecorded() throws Exception {
+        String token = newToken();
+        simulator.script().delay("/igdb/v4/games", Duration.ofMillis(700));
+        simulator.igdb().resetPeakOpenRequests();
+        int rejectedBefore = simulator.igdb().openRequestRejections();
+        try (ExecutorService threads = Executors.newFixedThreadPool(12)) {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> games(token, "fields name; where id = (5);").statusCode(), threads));
+            }
+            List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(8);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(4);
+        } finally {
+            simulator.script().clear("/igdb/v4/games");
+        }
+        assertThat(simulator.igdb().peakOpenRequests()).as("the 9th open request was seen").isBetween(9, 12);
+        assertThat(simulator.igdb().openRequestRejections() - rejectedBefore).isEqualTo(4);
+    }
+
+    private static String newToken() throws Exception {
+        return JSON.readTree(token(CLIENT, SECRET).body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> token(String clientId, String secret) throws Exception {
+        String form = "client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8) + "&grant_type=client_credentials";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(simulator.twitchTokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> games(String token, String query) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.igdbBaseUrl() + "/games"))
+                .header("Client-ID", CLIENT)
+                .POST(HttpRequest.BodyPublishers.ofString(query));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.trackgeek.sync.provider.igdb;
+
+import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.contracts.catalog.Game;
+import com.trackgeek.sync.provider.FetchOutcome;
+import com.trackgeek.sync.provider.MetadataProvider;
+import com.trackgeek.sync.provider.ProviderBodies;
+import com.trackgeek.sync.provider.ProviderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Games from IGDB: one query carries up to 500 ids, so a batch costs one call. The answer is read game by
+ * game: a game whose JSON does not fit IGDB's documented shape fails that id alone with
+ * {@code PROVIDER_PAYLOAD_INVALID}, and an id IGDB leaves out of its answer is {@code GAME_NOT_FOUND} (IGDB
+ * answers unknown ids by omission, never 404). Without client id and secret the provider exists but does
+ * nothing: its commands fail with {@code IGDB_NOT_CONFIGURED} before any call.
+ */
+final class IgdbProvider implements MetadataProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(IgdbProvider.class);
+
+    private final IgdbClient client;
+    private final List<String> missingSettings;
+    private final ProviderBodies bodies = ProviderBodies.snakeCase(Provider.IGDB);
+
+    IgdbProvider(IgdbClient client, List<String> missingSettings) {
+        this.client = client;
+        this.missingSettings = List.copyOf(missingSettings);
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.IGDB;
+    }
+
+    @Override
+    public Set<MediaType> mediaTypes() {
+        return Set.of(MediaType.GAME);
+    }
+
+    @Override
+    public List<String> missingSettings() {
+        return missingSettings;
+    }
+
+    @Override
+    public int batchSize() {
+        return IgdbQuery.MAX_IDS;
+    }
+
+    @Override
+    public CatalogItem fetch(MediaKey key) {
+        FetchOutcome outcome = fetchSeveral(key.type(), List.of(key.id())).getFirst();
+        if (!outcome.succeeded()) {
+            throw outcome.failure();
+        }
+        return outcome.item();
+    }
+
+    @Override
+    public List<FetchOutcome> fetchSeveral(MediaType type, List<Long> ids) {
+        if (type != MediaType.GAME) {
+            throw new IllegalArgumentException("IGDB fetches games, not " + type);
+        }
+        if (!missingSettings.isEmpty()) {
+            throw ProviderException.notConfigured(Provider.IGDB, "set " + String.join(", ", missingSettings));
+        }
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<Long, FetchOutcome> byId = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += IgdbQuery.MAX_IDS) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IgdbQuery.MAX_IDS));
+            byId.putAll(fetchChunk(chunk));
+        }
+        List<FetchOutcome> outcomes = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            outcomes.add(byId.get(id));
+        }
+        return outcomes;
+    }
+
+    private Map<Long, FetchOutcome> fetchChunk(List<Long> ids) {
+        String path = "POST " + IgdbClient.PATH + " where id = " + (ids.size() == 1 ? ids.getFirst() : ids);
+        byte[] body = client.games(ids);
+        Map<Long, FetchOutcome> outcomes = new HashMap<>();
+        JsonNode games;
+        try {
+            games = bodies.json().readTree(body);
+        } catch (JacksonException malformed) {
+            games = null;
+        }
+        if (games == null || !games.isArray()) {
+            ProviderException invalid = ProviderException.invalidPayload(Provider.IGDB, path + " did not answer a JSON array of games", null);
+            log.warn("{}", invalid.getMessage());
+            ids.forEach(id -> outcomes.put(id, FetchOutcome.failed(MediaKey.of(MediaType.GAME, id), invalid)));
+            return outcomes;
+        }
+        boolean unattributable = false;
+        for (int index = 0; index < games.size(); index++) {
+            JsonNode game = games.get(index);
+            JsonNode id = game.get("id");
+            if (id == null || !id.isIntegralNumber() || id.asLong() <= 0) {
+                unattributable = true;
+                log.warn("{} answered a game without a usable id at [{}]", path, index);
+                continue;
+            }
+            long igdbId = id.asLong();
+            if (!ids.contains(igdbId) || outcomes.containsKey(igdbId)) {
+                continue; // not asked for, or answered twice: the first answer stands
+            }
+            MediaKey key = MediaKey.of(MediaType.GAME, igdbId);
+            try {
+                outcomes.put(igdbId, FetchOutcome.fetched(key, toGame(game, path + " [" + index + "]", key)));
+            } catch (ProviderException invalid) {
+                log.warn("{}", invalid.getMessage());
+                outcomes.put(igdbId, FetchOutcome.failed(key, invalid));
+            }
+        }
+        for (long id : ids) {
+            if (!outcomes.containsKey(id)) {
+                MediaKey key = MediaKey.of(MediaType.GAME, id);
+                outcomes.put(id, FetchOutcome.failed(key, unattributable
+                        ? ProviderException.invalidPayload(Provider.IGDB, path + " answered games without ids; "
+                        + "cannot tell whether it knows " + key, null)
+                        : ProviderException.notFound(MediaType.GAME, "IGDB has no game " + id)));
+            }
+        }
+        return outcomes;
+    }
+
+    private Game toGame(JsonNode node, String where, MediaKey key) {
+        IgdbResponses.Game game;
+        try {
+            game = bodies.json().treeToValue(node, IgdbResponses.Game.class);
+        } catch (JacksonException malformed) {
+            throw ProviderException.invalidPayload(Provider.IGDB, where + " (game " + key.id() + ") is not what IGDB documents"
+                    + ProviderBodies.where(malformed) + ": " + malformed.getOriginalMessage(), malformed);
+        }
+        if (game.name() == null || game.name().isBlank()) {
+            throw ProviderException.invalidPayload(Provider.IGDB, where + " (game " + key.id() + ") has no name", null);
+        }
+        return mapped(key, () -> IgdbGameMapper.toGame(game));
+    }
+
+    /** A failure while mapping parsed records can only come from a shape we did not foresee: this item's payload problem. */
+    private static Game mapped(MediaKey key, Supplier<Game> mapping) {
+        try {
+            return mapping.get();
+        } catch (RuntimeException unforeseen) {
+            throw ProviderException.invalidPayload(Provider.IGDB, "the body of " + key + " cannot be mapped: " + unforeseen, unforeseen);
+        }
+    }
+
+    /** For tests and logs: what is missing, never a value. */
+    @Override
+    public String toString() {
+        return "IgdbProvider[missingSettings=" + missingSettings + "]";
+    }
+}
