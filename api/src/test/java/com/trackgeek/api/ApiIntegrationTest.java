@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * against the JVM's shared embedded PostgreSQL and Kafka. No sync worker runs here; tests that need one
  * play it with {@link FakeSyncWorker}.
  */
-@SpringBootTest(properties = "spring.config.name=api", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Books are left out of this deployment, so the tests can show what a type not served answers.
+@SpringBootTest(properties = {"spring.config.name=api", "trackgeek.api.media-types=anime,manga,movie,tv,game"}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
 
     /** Item ids unique in this JVM and unlikely to meet a previous run's in a reused database. */

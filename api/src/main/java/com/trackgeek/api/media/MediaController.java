@@ -41,7 +41,8 @@ final class MediaController {
             description = "The stored item: its catalog record's fields, then lastRefreshedAt, createdAt, updatedAt"
                     + " and sync. Not stored yet: fetched while the caller waits up to `wait`, else 202 with the"
                     + " sync request to follow. Types not served by this deployment answer 503"
-                    + " MEDIA_TYPE_NOT_SUPPORTED.")
+                    + " MEDIA_TYPE_NOT_SUPPORTED; types whose provider has no credentials configured answer 503"
+                    + " <PROVIDER>_NOT_CONFIGURED (TMDB_NOT_CONFIGURED, ...).")
     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
             description = "Entity tags (or *) of a copy the caller has: a match answers 304 without a body",
             schema = @Schema(type = "string"))

@@ -28,7 +28,7 @@ class ItemSchemasTest extends ApiIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MediaType.class, names = {"ANIME", "MANGA"})
+    @EnumSource(value = MediaType.class, names = "BOOK", mode = EnumSource.Mode.EXCLUDE)
     void eachServedTypesSchemaHasEveryFieldOfItsCatalogRecord(MediaType type) {
         Class<?> record = type.catalogType();
         JsonNode schema = schema(record.getSimpleName());
@@ -55,7 +55,9 @@ class ItemSchemasTest extends ApiIntegrationTest {
 
         List<String> items = new ArrayList<>();
         body.get("oneOf").forEach(ref -> items.add(ref.get("$ref").asString()));
-        assertThat(items).containsExactlyInAnyOrder("#/components/schemas/AnimeItem", "#/components/schemas/MangaItem");
+        assertThat(items).as("the types this test deployment serves: all but books")
+                .containsExactlyInAnyOrder("#/components/schemas/AnimeItem", "#/components/schemas/MangaItem",
+                        "#/components/schemas/MovieItem", "#/components/schemas/TvShowItem", "#/components/schemas/GameItem");
         List<String> parts = new ArrayList<>();
         schema("MangaItem").get("allOf").forEach(ref -> parts.add(ref.get("$ref").asString()));
         assertThat(parts).containsExactly("#/components/schemas/Manga", "#/components/schemas/ItemMetadata");

@@ -21,9 +21,9 @@ class ServedMediaTypesTest {
     private final ApplicationContextRunner application = new ApplicationContextRunner().withUserConfiguration(Wiring.class);
 
     @Test
-    void animeAndMangaAreServedByDefault() {
+    void everyMediaTypeIsServedByDefault() {
         application.run(context -> assertThat(context.getBean(ServedMediaTypes.class).types())
-                .containsExactlyInAnyOrder(MediaType.ANIME, MediaType.MANGA));
+                .containsExactlyInAnyOrder(MediaType.values()));
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.trackgeek.contracts.MediaType;
 import com.trackgeek.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
@@ -31,9 +30,9 @@ class ProblemDetailsTest extends ApiIntegrationTest {
         assertProblem(get("/api/v1/anime/" + newAnimeKey().id() + "?wait=" + wait), 400, "INVALID_PARAMETER");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = MediaType.class, names = {"ANIME", "MANGA"}, mode = EnumSource.Mode.EXCLUDE)
-    void aMediaTypeNotServedIs503BeforeAnythingIsPublished(MediaType type) {
+    @Test
+    void aMediaTypeNotServedIs503BeforeAnythingIsPublished() {
+        MediaType type = MediaType.BOOK; // left out of the test deployment's trackgeek.api.media-types
         MediaKey key = newKey(type);
         try (TopicProbe commands = FakeSyncWorker.watchInteractiveLane()) {
             var response = get(itemPath(key) + "?wait=PT5S");

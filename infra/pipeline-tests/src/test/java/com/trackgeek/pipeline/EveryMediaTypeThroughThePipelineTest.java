@@ -28,7 +28,7 @@ class EveryMediaTypeThroughThePipelineTest {
             movie | 607    | /title | Men in Black
             tv    | 4607   | /name  | Lost
             tv    | 96677  | /name  | Lupin
-            game  | 19560  | /name  | God of War
+            game  | 19560  | /title | God of War
             book  | 328491 | /title | Harry Potter and the Sorcerer's Stone
             """)
     void aRecordedItemOfEveryTypeIsFetchedStoredServedAndEmbedded(String type, long id, String titleField, String title) {

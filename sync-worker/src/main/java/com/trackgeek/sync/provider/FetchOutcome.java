@@ -29,4 +29,12 @@ public record FetchOutcome(MediaKey key, CatalogItem item, ProviderException fai
     public boolean succeeded() {
         return item != null;
     }
+
+    /** The item, or its failure thrown: how a provider whose fetch is a batch of one answers {@code fetch}. */
+    public CatalogItem itemOrThrow() {
+        if (failure != null) {
+            throw failure;
+        }
+        return item;
+    }
 }

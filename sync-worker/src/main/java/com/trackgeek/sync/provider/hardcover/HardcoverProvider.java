@@ -57,11 +57,7 @@ final class HardcoverProvider implements MetadataProvider {
 
     @Override
     public CatalogItem fetch(MediaKey key) {
-        FetchOutcome outcome = fetchSeveral(key.type(), List.of(key.id())).getFirst();
-        if (!outcome.succeeded()) {
-            throw outcome.failure();
-        }
-        return outcome.item();
+        return fetchSeveral(key.type(), List.of(key.id())).getFirst().itemOrThrow();
     }
 
     @Override

@@ -64,11 +64,7 @@ final class IgdbProvider implements MetadataProvider {
 
     @Override
     public CatalogItem fetch(MediaKey key) {
-        FetchOutcome outcome = fetchSeveral(key.type(), List.of(key.id())).getFirst();
-        if (!outcome.succeeded()) {
-            throw outcome.failure();
-        }
-        return outcome.item();
+        return fetchSeveral(key.type(), List.of(key.id())).getFirst().itemOrThrow();
     }
 
     @Override
