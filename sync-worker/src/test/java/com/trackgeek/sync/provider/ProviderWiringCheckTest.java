@@ -49,9 +49,9 @@ class ProviderWiringCheckTest {
 
         assertThat(output.getOut().lines().filter(line -> line.contains("Providers off until their credentials are configured")))
                 .singleElement().asString()
-                .contains("WARN", "TMDB [MOVIE] (set TRACKGEEK_PROVIDERS_TMDB_API_KEY or TRACKGEEK_PROVIDERS_TMDB_BEARER_TOKEN)",
-                        "IGDB [GAME] (set TRACKGEEK_PROVIDERS_IGDB_CLIENT_ID, TRACKGEEK_PROVIDERS_IGDB_CLIENT_SECRET)",
-                        "TMDB_NOT_CONFIGURED")
+                .contains("WARN",
+                        "TMDB [MOVIE] (set TRACKGEEK_PROVIDERS_TMDB_API_KEY or TRACKGEEK_PROVIDERS_TMDB_BEARER_TOKEN; until then TMDB_NOT_CONFIGURED)",
+                        "IGDB [GAME] (set TRACKGEEK_PROVIDERS_IGDB_CLIENT_ID, TRACKGEEK_PROVIDERS_IGDB_CLIENT_SECRET; until then IGDB_NOT_CONFIGURED)")
                 .doesNotContain("JIKAN [");
     }
 
