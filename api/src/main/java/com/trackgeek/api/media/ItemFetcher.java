@@ -8,6 +8,7 @@ import com.trackgeek.api.syncrequest.SyncOutcome;
 import com.trackgeek.api.syncrequest.SyncTicket;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -112,6 +113,15 @@ final class ItemFetcher {
         if (code == key.type().notFound()) {
             metrics.outcome(key.type(), FetchOutcome.NOT_FOUND);
             return notFoundProblem(key);
+        }
+        Provider provider = key.type().provider();
+        if (code == provider.notConfigured() || code == provider.credentialsRejected()) {
+            // An operator's fix, not a matter of time: no Retry-After.
+            metrics.outcome(key.type(), FetchOutcome.UNAVAILABLE);
+            return ApiException.of(code, code == provider.notConfigured()
+                    ? provider + " is not configured in this deployment (its credentials are missing), so "
+                            + describe(key) + " cannot be fetched."
+                    : provider + " refused this deployment's credentials, so " + describe(key) + " cannot be fetched.");
         }
         if (ProblemStatus.of(code) == HttpStatus.SERVICE_UNAVAILABLE) {
             metrics.outcome(key.type(), code == ErrorCode.PIPELINE_UNAVAILABLE

@@ -24,6 +24,8 @@ class ProviderNotConfiguredTest {
 
             assertThat(movie.status()).isEqualTo(503);
             assertThat(movie.code()).isEqualTo("TMDB_NOT_CONFIGURED");
+            assertThat(movie.body().path("detail").asString()).isEqualTo(
+                    "TMDB is not configured in this deployment (its credentials are missing), so movie 772001 cannot be fetched.");
             assertThat(show.code()).isEqualTo("TMDB_NOT_CONFIGURED");
             assertThat(anime.status()).isEqualTo(200);
             assertThat(pipeline.console.text()).as("the worker says once which provider is off and what it needs")
