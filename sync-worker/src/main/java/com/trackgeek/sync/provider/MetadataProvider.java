@@ -66,4 +66,14 @@ public interface MetadataProvider {
         }
         return outcomes;
     }
+
+    /**
+     * The provider's own search for {@code query}, page {@code page} (from 1) of at most {@code limit} hits of
+     * {@code type}, through the same gateway, rate limit and budget as fetches and with the same failure codes.
+     * The hits are partial items: what the search answer carries, nothing invented.
+     *
+     * @throws ProviderException when the provider is off, unavailable, refuses our credentials, or answers
+     *                           something that cannot be mapped ({@code PROVIDER_PAYLOAD_INVALID})
+     */
+    SearchPage search(MediaType type, String query, int page, int limit);
 }

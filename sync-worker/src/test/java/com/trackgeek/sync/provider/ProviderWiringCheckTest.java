@@ -76,6 +76,11 @@ class ProviderWiringCheckTest {
             public CatalogItem fetch(MediaKey key) {
                 throw new UnsupportedOperationException("the wiring check never fetches");
             }
+
+            @Override
+            public com.trackgeek.sync.provider.SearchPage search(MediaType type, String query, int page, int limit) {
+                throw new UnsupportedOperationException("the wiring check never searches");
+            }
         };
     }
 }

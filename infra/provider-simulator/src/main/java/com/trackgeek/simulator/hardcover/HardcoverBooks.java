@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,59 @@ final class HardcoverBooks {
             return Optional.of(fixture.deepCopy());
         }
         return properties.exists(id) ? Optional.of(synthesised(id)) : Optional.empty();
+    }
+
+    /**
+     * The books whose title matches a SQL ILIKE {@code pattern} ({@code %} any text, {@code _} one character,
+     * a backslash escaping the next), case-insensitively: the recorded and listed books and the synthesised ones
+     * up to {@code searchable-books}, by id, from {@code offset}, at most {@code limit}; each the book fetched by
+     * id, so a hit and its fetch agree.
+     */
+    List<ObjectNode> search(String pattern, int limit, int offset) {
+        Pattern matcher = ilike(pattern);
+        java.util.TreeSet<Long> candidates = new java.util.TreeSet<>(recorded.keySet());
+        candidates.addAll(listed.keySet());
+        for (long id = 1; id <= Math.min(properties.searchableBooks(), properties.notFoundAboveId()); id++) {
+            candidates.add(id);
+        }
+        return candidates.stream()
+                .filter(id -> recorded.containsKey(id) || properties.exists(id))
+                .filter(id -> matcher.matcher(titleOf(id)).matches())
+                .skip(offset)
+                .limit(limit)
+                .map(id -> book(id).orElseThrow())
+                .toList();
+    }
+
+    private String titleOf(long id) {
+        ObjectNode fixture = recorded.get(id);
+        if (fixture != null) {
+            return fixture.path("title").asString("");
+        }
+        JsonNode seen = listed.get(id);
+        if (seen != null) {
+            return seen.get("title").asString();
+        }
+        // The same first two draws as synthesised(id): the title a fetch by id answers.
+        SplittableRandom dice = Seeds.random(properties.seed(), id, SALT);
+        return "The " + pick(dice, ADJECTIVES) + " " + pick(dice, NOUNS);
+    }
+
+    private static Pattern ilike(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 
     private void load(Path fixtures) {

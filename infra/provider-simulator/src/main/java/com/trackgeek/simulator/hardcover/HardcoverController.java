@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /**
  * Hardcover's GraphQL endpoint as far as TrackGeek uses it: a {@code query} on the {@code books} root field
  * with the ids in the variable {@code ids}, answered like Hasura: {@code {data: {books: [...]}}} holding the
- * known books (unknown ids are simply absent) with the top-level fields the document names. Anything else is
+ * known books (unknown ids are simply absent) with the top-level fields the document names; or, with the variable
+ * {@code pattern} (and {@code limit}, {@code offset}), the search document's books whose title matches that
+ * ILIKE pattern ({@link HardcoverBooks#search}; by id, not by Hardcover's {@code users_count}). Anything else is
  * Hasura's validation error with HTTP 200. A missing or refused token is Hardcover's 401.
  */
 @RestController
@@ -62,12 +64,31 @@ class HardcoverController {
             return ResponseEntity.ok(HardcoverErrors.validationFailed(
                     "field '" + root + "' not found in type: '" + kind + "_root'", "$.selectionSet." + root));
         }
+        JsonNode pattern = request.at("/variables/pattern");
+        if (pattern.isString()) {
+            return search(pattern.asString(), request.at("/variables/limit"), request.at("/variables/offset"),
+                    selected(document, operation.end()));
+        }
         JsonNode ids = request.at("/variables/ids");
         if (!ids.isArray()) {
             return ResponseEntity.ok(HardcoverErrors.validationFailed(
                     "expecting a value for non-nullable variable: \"ids\"", "$"));
         }
         return ResponseEntity.ok(answer(ids, selected(document, operation.end())));
+    }
+
+    /** The search document's answer: {@code books(where: {title: {_ilike: $pattern}}, limit: $limit, offset: $offset)}. */
+    private ResponseEntity<Object> search(String pattern, JsonNode limit, JsonNode offset, Set<String> selected) {
+        if (!limit.canConvertToInt() || limit.asInt() < 0 || (!offset.isMissingNode() && (!offset.canConvertToInt() || offset.asInt() < 0))) {
+            return ResponseEntity.ok(HardcoverErrors.validationFailed(
+                    "expecting a non-negative Int for the variables \"limit\" and \"offset\"", "$"));
+        }
+        ArrayNode found = json.createArrayNode();
+        for (ObjectNode book : books.search(pattern, limit.asInt(), offset.isMissingNode() ? 0 : offset.asInt())) {
+            book.retain(selected);
+            found.add(book);
+        }
+        return ResponseEntity.ok(envelope(found));
     }
 
     private ObjectNode answer(JsonNode ids, Set<String> selected) {
@@ -80,6 +101,10 @@ class HardcoverController {
                 found.add(book);
             });
         }
+        return envelope(found);
+    }
+
+    private ObjectNode envelope(ArrayNode found) {
         ObjectNode data = json.createObjectNode();
         data.set("books", found);
         ObjectNode body = json.createObjectNode();

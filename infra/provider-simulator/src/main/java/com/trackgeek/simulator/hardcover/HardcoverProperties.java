@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param timeoutRate     fraction (0..1) held for {@code timeoutDelay} before being answered
  * @param timeoutDelay    how long a "timed out" request is held
  * @param seed            drives every synthesised book and every injected fault
+ * @param searchableBooks the synthesised books a title search looks through (ids 1 up to this), besides the
+ *                        recorded ones: every id up to {@code notFoundAboveId} would be millions
  */
 @ConfigurationProperties("simulator.hardcover")
 record HardcoverProperties(@DefaultValue("60") int perMinute,
@@ -30,7 +32,8 @@ record HardcoverProperties(@DefaultValue("60") int perMinute,
                            @DefaultValue("0") double errorRate,
                            @DefaultValue("0") double timeoutRate,
                            @DefaultValue("30s") Duration timeoutDelay,
-                           @DefaultValue("20250101") long seed) {
+                           @DefaultValue("20250101") long seed,
+                           @DefaultValue("2000") int searchableBooks) {
 
     List<RateWindow> windows() {
         return perMinute > 0 ? List.of(new RateWindow(perMinute, Duration.ofMinutes(1))) : List.of();

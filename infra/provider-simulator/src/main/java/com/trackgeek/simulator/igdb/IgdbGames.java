@@ -48,7 +48,19 @@ final class IgdbGames {
     private static final long FIRST_DAY = 631152000L; // 1990-01-01
     private static final long LAST_DAY = 1735689600L; // 2025-01-01
 
+    /**
+     * The recorded searches, by the text searched (lower case): the ids in IGDB's recorded order. Every game of
+     * them is also served by id, so a hit and its fetch agree.
+     */
+    static final Map<String, String> RECORDED_SEARCHES = Map.of(
+            "god of war", "games-search-god-of-war.json",
+            "mario", "games-search-mario-many-expanded-2024.json",
+            "paper mario", "games-search-paper-mario-expanded-2024-02.json",
+            "super", "games-search-super-unexpanded.json",
+            "wwe smackdown", "games-search-wwe-smackdown-unexpanded-2023.json");
+
     private final Map<Long, ObjectNode> recorded;
+    private final Map<String, List<Long>> searches;
     private final IgdbProperties properties;
     private final JsonMapper json;
 
@@ -56,6 +68,33 @@ final class IgdbGames {
         this.properties = properties;
         this.json = json;
         this.recorded = load(fixtures, json);
+        this.searches = loadSearches(fixtures, json);
+    }
+
+    /**
+     * The ids IGDB answered to {@code search "text"} as recorded (text compared case-insensitively, blanks
+     * collapsed); empty for a text no recording has: the fake invents no hits a fetch by id would contradict.
+     */
+    List<Long> search(String text) {
+        String normalised = text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return searches.getOrDefault(normalised, List.of());
+    }
+
+    private static Map<String, List<Long>> loadSearches(Path fixtures, JsonMapper json) {
+        Map<String, List<Long>> searches = new HashMap<>();
+        RECORDED_SEARCHES.forEach((text, fixture) -> {
+            Path file = fixtures.resolve(fixture);
+            if (Files.isReadable(file)) {
+                List<Long> ids = new java.util.ArrayList<>();
+                for (JsonNode game : json.readTree(file.toFile())) {
+                    if (game.path("id").isIntegralNumber()) {
+                        ids.add(game.get("id").asLong());
+                    }
+                }
+                searches.put(text, List.copyOf(ids));
+            }
+        });
+        return Map.copyOf(searches);
     }
 
     boolean isRecorded(long id) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * IGDB v4's {@code POST /games}: checks {@code Client-ID} and the bearer token against the tokens the
  * simulated Twitch issued (else IGDB's recorded 401 body), reads the Apicalypse query (else IGDB's recorded
  * 400 syntax error), and answers an array of the games it knows among the ids asked, in the order asked, up
- * to the limit; unknown ids are simply absent, as IGDB does.
+ * to the limit; unknown ids are simply absent, as IGDB does. A {@code search "text"} answers the recorded
+ * search of that text ({@link IgdbGames#search}), paged by {@code offset} and {@code limit}.
  */
 @RestController
 class IgdbGamesController {
@@ -52,6 +53,14 @@ class IgdbGamesController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(errors.syntaxError());
         }
         ArrayNode answer = json.createArrayNode();
+        if (query.get().search() != null) {
+            games.search(query.get().search()).stream()
+                    .filter(id -> query.get().ids().isEmpty() || query.get().ids().contains(id))
+                    .skip(query.get().offset())
+                    .limit(query.get().limit())
+                    .forEach(id -> games.game(id, null).ifPresent(answer::add));
+            return ResponseEntity.ok(answer);
+        }
         for (long id : new LinkedHashSet<>(query.get().ids())) {
             if (answer.size() >= query.get().limit()) {
                 break;

@@ -43,6 +43,11 @@ class TmdbConfiguration {
     }
 
     @Bean
+    TmdbSearches tmdbSearches(SimulatorProperties simulator, JsonMapper jsonMapper) {
+        return TmdbSearches.load(simulator.providerFixtures(PROVIDER), jsonMapper);
+    }
+
+    @Bean
     WebMvcConfigurer tmdbGate(TmdbProperties properties, TmdbErrors errors, Clock clock, ProviderScript script,
                               RequestLog requestLog, JsonMapper jsonMapper, RequestMetrics metrics) {
         ProviderGate gate = new ProviderGate(PROVIDER, new SlidingWindowRateLimiter(clock, properties.rateLimit().windows()),

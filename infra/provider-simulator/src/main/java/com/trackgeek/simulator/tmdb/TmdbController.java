@@ -25,10 +25,27 @@ class TmdbController {
 
     private final TmdbCatalog catalog;
     private final TmdbErrors errors;
+    private final TmdbSearches searches;
 
-    TmdbController(TmdbCatalog catalog, TmdbErrors errors) {
+    TmdbController(TmdbCatalog catalog, TmdbErrors errors, TmdbSearches searches) {
         this.catalog = catalog;
         this.errors = errors;
+        this.searches = searches;
+    }
+
+    /**
+     * {@code /search/movie} and {@code /search/tv} ({@link TmdbSearches}). A page outside 1..500 gets the recorded
+     * 404 body: TMDB refuses it too, with a body that is not recorded.
+     */
+    @GetMapping("/search/{kind:movie|tv}")
+    ResponseEntity<JsonNode> search(@PathVariable String kind, @RequestParam(required = false) String query,
+                                    @RequestParam(required = false) String year,
+                                    @RequestParam(required = false, defaultValue = "1") String page) {
+        Optional<Long> number = parse(page);
+        if (number.isEmpty() || number.get() < 1 || number.get() > 500) {
+            return errors.notFound();
+        }
+        return ResponseEntity.ok(searches.answer(kind, query, year, number.get().intValue()));
     }
 
     @GetMapping("/movie/{id}")

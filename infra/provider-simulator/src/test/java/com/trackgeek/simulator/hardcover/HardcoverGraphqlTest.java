@@ -95,6 +95,38 @@ class HardcoverGraphqlTest {
     }
 
     @Test
+    void theSearchDocumentAnswersBooksWhoseTitleMatchesCaseInsensitivelyWithTheFieldsItNames() {
+        String search = """
+                query HardcoverBookSearch($pattern: String!, $limit: Int!, $offset: Int!) {
+                  books(where: {title: {_ilike: $pattern}}, limit: $limit, offset: $offset,
+                        order_by: [{users_count: desc}, {id: asc}]) { id title release_year image { url } }
+                }""";
+        JsonNode answer = body(search("the-token", search, "%sorcerer's STONE%", 10, 0));
+        JsonNode harry = answer.at("/data/books");
+        assertThat(harry.isArray()).as(answer.toString()).isTrue();
+        assertThat(harry.size()).isEqualTo(1);
+        assertThat(harry.get(0).get("id").asLong()).isEqualTo(328491);
+        assertThat(names(harry.get(0))).containsExactlyInAnyOrder("id", "title", "release_year", "image");
+
+        JsonNode silent = body(search("the-token", search, "%silent%", 5, 0)).at("/data/books");
+        assertThat(silent.size()).as("synthesised books are searched too").isEqualTo(5);
+        List<Long> next = new ArrayList<>();
+        body(search("the-token", search, "%silent%", 5, 5)).at("/data/books").forEach(book -> next.add(book.get("id").asLong()));
+        assertThat(next).hasSize(5);
+        for (JsonNode book : silent) {
+            assertThat(book.get("title").asString()).containsIgnoringCase("silent");
+            clock.advance(Duration.ofMinutes(2));
+            JsonNode fetched = body(post("the-token", EVERY_FIELD, List.of(book.get("id").asInt()))).at("/data/books/0");
+            assertThat(fetched.get("title")).as("a hit is the book fetched by id").isEqualTo(book.get("title"));
+            assertThat(next).as("the next page follows").doesNotContain(book.get("id").asLong());
+        }
+        assertThat(body(search("the-token", search, "%no such book anywhere%", 5, 0)).at("/data/books").isEmpty()).isTrue();
+        assertThat(body(search("the-token", search, "100\\%", 5, 0)).at("/data/books").isEmpty())
+                .as("an escaped % is a literal").isTrue();
+        assertThat(search("wrong", search, "%a%", 5, 0).getStatus()).isEqualTo(401);
+    }
+
+    @Test
     void aMissingOrWrongTokenIsHardcoversOwn401() {
         JsonNode invalidToken = Fixtures.read("hardcover/error-401-invalid-token-2026-08-constructed.json");
 
@@ -150,6 +182,15 @@ class HardcoverGraphqlTest {
             request = request.header("authorization", authorization);
         }
         return request.exchange().getResponse();
+    }
+
+    private MockHttpServletResponse search(String authorization, String document, String pattern, int limit, int offset) {
+        clock.advance(Duration.ofMinutes(2)); // this test sends more than the 3 a minute of this context
+        return mvc.post().uri("/hardcover/v1/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("authorization", authorization)
+                .content(json.writeValueAsString(Map.of("query", document,
+                        "variables", Map.of("pattern", pattern, "limit", limit, "offset", offset))))
+                .exchange().getResponse();
     }
 
     private JsonNode body(MockHttpServletResponse response) {

@@ -101,6 +101,31 @@ class IgdbSimulatorTest {
     }
 
     @Test
+    void aRecordedSearchIsAnsweredInItsRecordedOrderPagedByOffsetAndLimit() throws Exception {
+        String token = newToken();
+        JsonNode recorded = Fixtures.read("igdb/games-search-god-of-war.json");
+
+        JsonNode all = JSON.readTree(games(token, "fields name, summary; search \"God of War\"; limit 10;").body());
+        assertThat(all.size()).isEqualTo(recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            assertThat(all.get(i).get("id")).isEqualTo(recorded.get(i).get("id"));
+            assertThat(all.get(i).get("name")).isEqualTo(recorded.get(i).get("name"));
+        }
+        JsonNode page = JSON.readTree(games(token, "fields name; search \"god of war\"; limit 2; offset 1;").body());
+        assertThat(page.size()).isEqualTo(2);
+        assertThat(page.get(0).get("id")).isEqualTo(recorded.get(1).get("id"));
+        assertThat(page.get(1).get("id")).isEqualTo(recorded.get(2).get("id"));
+
+        JsonNode smackdown = JSON.readTree(games(token, "fields name; search \"WWE  SmackDown\"; limit 50;").body());
+        assertThat(smackdown.size()).isEqualTo(Fixtures.read("igdb/games-search-wwe-smackdown-unexpanded-2023.json").size());
+        assertThat(JSON.readTree(games(token, "fields name; search \"paper mario\"; limit 3;").body()).size()).isEqualTo(3);
+        assertThat(JSON.readTree(games(token, "fields name; search \"no \\\"such\\\" game\"; limit 3;").body()).isEmpty())
+                .as("an unrecorded search finds nothing").isTrue();
+
+        assertThat(games(null, "fields name; search \"mario\";").statusCode()).as("the same token check").isEqualTo(401);
+    }
+
+    @Test
     void wrongMissingExpiredTokensGetTheRecorded401AndBadQueriesTheRecorded400() throws Exception {
         JsonNode unauthorized = Fixtures.read("igdb/error-401-authorization-failure.json");
         HttpResponse<String> none = games(null, "fields name; where id = (1);");

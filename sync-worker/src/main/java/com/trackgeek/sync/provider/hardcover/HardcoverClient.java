@@ -18,6 +18,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 final class HardcoverClient {
 
     static final String DOCUMENT = "hardcoverBooks";
+    static final String SEARCH_DOCUMENT = "hardcoverBookSearch";
 
     private static final Logger log = LoggerFactory.getLogger(HardcoverClient.class);
     private static final Set<String> REFUSED_CREDENTIALS = Set.of("invalid-jwt", "invalid-headers", "access-denied");
@@ -61,15 +63,28 @@ final class HardcoverClient {
      * book that cannot be read fails alone.
      */
     List<?> books(List<Long> ids) {
+        return books("books", DOCUMENT, Map.of("ids", ids));
+    }
+
+    /**
+     * The {@code books} whose title matches {@code text} anywhere, case-insensitively (ILIKE, its wildcards in
+     * the text escaped), one page: the same gateway and budget as fetches.
+     */
+    List<?> search(String text, int limit, int offset) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return books("books_search", SEARCH_DOCUMENT, Map.of("pattern", pattern, "limit", limit, "offset", offset));
+    }
+
+    private List<?> books(String endpoint, String document, Map<String, Object> variables) {
         var exchange = new Exchange();
-        gateway.call("books", MediaType.BOOK, () -> attempt(ids, exchange));
+        gateway.call(endpoint, MediaType.BOOK, () -> attempt(document, variables, exchange));
         if (exchange.unreadable != null) {
             throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path
                     + " answered a body that is not a GraphQL response: " + exchange.unreadable.getMessage(), exchange.unreadable);
         }
         ClientGraphQlResponse response = exchange.response;
         if (!response.getErrors().isEmpty()) {
-            throw refused(response.getErrors());
+            throw refused(document, response.getErrors());
         }
         Object books = response.field("books").getValue();
         if (!(books instanceof List<?> list)) {
@@ -78,9 +93,9 @@ final class HardcoverClient {
         return list;
     }
 
-    private ProviderResponse attempt(List<Long> ids, Exchange exchange) {
+    private ProviderResponse attempt(String document, Map<String, Object> variables, Exchange exchange) {
         try {
-            exchange.response = graphQl.documentName(DOCUMENT).variable("ids", ids).executeSync();
+            exchange.response = graphQl.documentName(document).variables(variables).executeSync();
             exchange.unreadable = null;
             return new ProviderResponse(200, new byte[0], null);
         } catch (RestClientException | GraphQlClientException failure) {
@@ -101,7 +116,7 @@ final class HardcoverClient {
         }
     }
 
-    private ProviderException refused(List<ResponseError> errors) {
+    private ProviderException refused(String document, List<ResponseError> errors) {
         boolean credentials = false;
         for (ResponseError error : errors) {
             Object code = error.getExtensions().get("code");
@@ -115,7 +130,7 @@ final class HardcoverClient {
                     "POST " + path + " refused the configured token: " + messages);
         }
         return ProviderException.invalidPayload(Provider.HARDCOVER,
-                "POST " + path + " rejected our query " + DOCUMENT + ": " + messages, null);
+                "POST " + path + " rejected our query " + document + ": " + messages, null);
     }
 
     /** What the last attempt received: the gateway passes bodies as bytes, the GraphQL client decodes its own. */

@@ -8,6 +8,8 @@ import com.trackgeek.sync.provider.FetchOutcome;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderBodies;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.SearchHits;
+import com.trackgeek.sync.provider.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +85,30 @@ final class HardcoverProvider implements MetadataProvider {
             outcomes.add(answered.getOrDefault(id, absent(MediaKey.of(type, id), unattributed)));
         }
         return outcomes;
+    }
+
+    /**
+     * Books whose title matches, through the search document (the hit's identity, titles, state, dates and
+     * cover: a partial book). Hardcover gives no total: {@code hasMore} is a full page. A hit that does not parse
+     * into Hardcover's documented shape fails the answer ({@code PROVIDER_PAYLOAD_INVALID}).
+     */
+    @Override
+    public SearchPage search(MediaType type, String query, int page, int limit) {
+        if (type != MediaType.BOOK) {
+            throw new IllegalArgumentException("Hardcover searches books, not " + type);
+        }
+        if (!properties.configured()) {
+            throw ProviderException.notConfigured(Provider.HARDCOVER, "set " + HardcoverProperties.TOKEN_VARIABLE);
+        }
+        String path = "POST " + client.path() + " " + HardcoverClient.SEARCH_DOCUMENT + " books";
+        List<?> hits = client.search(query, limit, (page - 1) * limit);
+        List<HardcoverResponses.Book> books = new ArrayList<>(hits.size());
+        for (int index = 0; index < hits.size(); index++) {
+            books.add(bodies.parse(bodies.json().writeValueAsBytes(hits.get(index)), HardcoverResponses.Book.class, path + "[" + index + "]"));
+        }
+        List<CatalogItem> items = SearchHits.mapped(Provider.HARDCOVER, path, books, limit,
+                HardcoverResponses.Book::id, HardcoverResponses.Book::title, HardcoverBookMapper::toBook);
+        return new SearchPage(items, null, hits.size() >= limit);
     }
 
     private FetchOutcome read(MediaKey key, Object book) {

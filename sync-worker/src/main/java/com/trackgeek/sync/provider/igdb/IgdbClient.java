@@ -49,7 +49,15 @@ final class IgdbClient {
 
     /** The raw answer to our games query for {@code ids}. */
     byte[] games(List<Long> ids) {
-        String query = IgdbQuery.gamesById(ids);
+        return games(IgdbQuery.gamesById(ids));
+    }
+
+    /** The raw answer to a games search, the same endpoint, budget and token as fetches. */
+    byte[] search(String text, int limit, int offset) {
+        return games(IgdbQuery.search(text, limit, offset));
+    }
+
+    private byte[] games(String query) {
         AccessToken token = tokens.current();
         try {
             return send(query, token);

@@ -9,12 +9,15 @@ import com.trackgeek.sync.provider.FetchOutcome;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderBodies;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.SearchHits;
+import com.trackgeek.sync.provider.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +89,27 @@ final class IgdbProvider implements MetadataProvider {
             outcomes.add(byId.get(id));
         }
         return outcomes;
+    }
+
+    /**
+     * IGDB's {@code search "..."} on {@code /games} with the fields of a fetch, so each hit maps with the fetch
+     * mapper. IGDB gives no total: {@code hasMore} is a full page. A hit that does not fit IGDB's documented shape
+     * fails the whole answer ({@code PROVIDER_PAYLOAD_INVALID}).
+     */
+    @Override
+    public SearchPage search(MediaType type, String query, int page, int limit) {
+        if (type != MediaType.GAME) {
+            throw new IllegalArgumentException("IGDB searches games, not " + type);
+        }
+        if (!missingSettings.isEmpty()) {
+            throw ProviderException.notConfigured(Provider.IGDB, "set " + String.join(", ", missingSettings));
+        }
+        int size = Math.min(limit, IgdbQuery.MAX_IDS);
+        String path = "POST " + IgdbClient.PATH + " search";
+        var games = bodies.parse(client.search(query, size, (page - 1) * size), IgdbResponses.Game[].class, path);
+        List<CatalogItem> items = SearchHits.mapped(Provider.IGDB, path, Arrays.asList(games), size,
+                IgdbResponses.Game::id, IgdbResponses.Game::name, IgdbGameMapper::toGame);
+        return new SearchPage(items, null, games.length >= size);
     }
 
     private Map<Long, FetchOutcome> fetchChunk(List<Long> ids) {

@@ -31,6 +31,18 @@ final class IgdbQuery {
         return FIELDS + "\nwhere id = (" + list + ");\nlimit " + ids.size() + ";\n";
     }
 
+    /**
+     * The same fields for IGDB's full-text {@code search "..."} (IGDB ranks by relevance; a search allows no
+     * {@code sort}), one page of {@code limit} from {@code offset}. Quotes and backslashes in the text are escaped.
+     */
+    static String search(String text, int limit, int offset) {
+        if (limit < 1 || limit > MAX_IDS || offset < 0) {
+            throw new IllegalArgumentException("an IGDB search takes a limit of 1 to " + MAX_IDS + " and an offset >= 0");
+        }
+        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        return FIELDS + "\nsearch \"" + escaped + "\";\nlimit " + limit + ";\noffset " + offset + ";\n";
+    }
+
     private static String read(String resource) {
         try (InputStream in = IgdbQuery.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -58,6 +58,25 @@ final class JikanClient {
         return envelope == null || envelope.data() == null ? List.of() : envelope.data();
     }
 
+    /** {@code GET /anime?q=&page=&limit=}: one call of the same budget as fetches. */
+    JikanResponses.AnimeSearch searchAnime(String query, int page, int limit) {
+        return search(MediaType.ANIME, "anime_search", query, page, limit, JikanResponses.AnimeSearch.class);
+    }
+
+    /** {@code GET /manga?q=&page=&limit=}. */
+    JikanResponses.MangaSearch searchManga(String query, int page, int limit) {
+        return search(MediaType.MANGA, "manga_search", query, page, limit, JikanResponses.MangaSearch.class);
+    }
+
+    private <T> T search(MediaType type, String endpoint, String query, int page, int limit, Class<T> answer) {
+        String path = "/" + type.pathSegment();
+        byte[] body = gateway.call(endpoint, type, () -> ProviderBodies.exchange(http.get()
+                .uri(builder -> builder.path(path).queryParam("q", "{q}").queryParam("page", page)
+                        .queryParam("limit", limit).build(query))
+                .accept(org.springframework.http.MediaType.APPLICATION_JSON)));
+        return bodies.parse(body, answer, path + "?q=");
+    }
+
     private <T> T full(MediaType type, long malId, String endpoint, Class<T> envelope) {
         String path = path(type, "full");
         return parse(gateway.call(endpoint, type, () -> get(path, malId)), envelope, path, malId);

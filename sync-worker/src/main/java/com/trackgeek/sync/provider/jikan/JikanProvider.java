@@ -6,8 +6,12 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.SearchHits;
+import com.trackgeek.sync.provider.SearchPage;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +20,9 @@ import java.util.function.Supplier;
  * rate-limit budget, as Jikan counts them.
  */
 final class JikanProvider implements MetadataProvider {
+
+    /** Jikan's largest {@code limit} of a search page. */
+    static final int MAX_SEARCH_LIMIT = 25;
 
     private final JikanClient client;
 
@@ -52,6 +59,36 @@ final class JikanProvider implements MetadataProvider {
             }
             default -> throw new IllegalArgumentException("Jikan fetches anime and manga, not " + key);
         };
+    }
+
+    /**
+     * Jikan's search entries have the shape of the anime and manga objects, so the fetch mappers map them, with
+     * no characters, staff or videos: what the search answer carries, nothing more. Jikan pages hold at most
+     * {@value #MAX_SEARCH_LIMIT}: a larger {@code limit} is asked as that.
+     */
+    @Override
+    public SearchPage search(MediaType type, String query, int page, int limit) {
+        return switch (type) {
+            case ANIME -> {
+                var answer = client.searchAnime(query, page, Math.min(limit, MAX_SEARCH_LIMIT));
+                yield page(answer.data(), answer.pagination(), "/anime?q=",
+                        anime -> JikanAnimeMapper.toAnime(anime, List.of(), List.of(), null), JikanResponses.Anime::malId, JikanResponses.Anime::title);
+            }
+            case MANGA -> {
+                var answer = client.searchManga(query, page, Math.min(limit, MAX_SEARCH_LIMIT));
+                yield page(answer.data(), answer.pagination(), "/manga?q=",
+                        manga -> JikanMangaMapper.toManga(manga, List.of()), JikanResponses.Manga::malId, JikanResponses.Manga::title);
+            }
+            default -> throw new IllegalArgumentException("Jikan searches anime and manga, not " + type);
+        };
+    }
+
+    private static <E> SearchPage page(List<E> entries, JikanResponses.Pagination pagination, String path,
+                                       Function<E, CatalogItem> mapper, Function<E, Long> id, Function<E, String> title) {
+        List<CatalogItem> items = SearchHits.mapped(Provider.JIKAN, path + " data", entries, Integer.MAX_VALUE, id, title, mapper);
+        Long total = pagination == null || pagination.items() == null ? null : pagination.items().total();
+        boolean hasMore = pagination != null && Boolean.TRUE.equals(pagination.hasNextPage());
+        return new SearchPage(items, total, hasMore);
     }
 
     /**

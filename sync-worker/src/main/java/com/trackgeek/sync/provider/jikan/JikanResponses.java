@@ -145,4 +145,22 @@ final class JikanResponses {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MangaCharacterRole(Person character, String role) {
     }
+
+    /** {@code GET /anime?q=}: entries have the anime object's shape (without relations, theme and external). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AnimeSearch(List<Anime> data, Pagination pagination) {
+    }
+
+    /** {@code GET /manga?q=}: entries have the manga object's shape (without relations and external). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MangaSearch(List<Manga> data, Pagination pagination) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Pagination(Integer lastVisiblePage, Boolean hasNextPage, Integer currentPage, PageItems items) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PageItems(Integer count, Long total, Integer perPage) {
+    }
 }

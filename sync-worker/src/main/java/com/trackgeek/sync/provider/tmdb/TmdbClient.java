@@ -83,6 +83,29 @@ final class TmdbClient {
         return seasons;
     }
 
+    /** {@code /search/movie?query=&page=}: one call of the same budget as fetches; TMDB's pages hold 20. */
+    TmdbResponses.MovieSearch searchMovies(String query, int page) {
+        byte[] body = gateway.call("search_movie", MediaType.MOVIE, () -> search("/search/movie", query, page));
+        return bodies.parse(body, TmdbResponses.MovieSearch.class, "/search/movie?query=");
+    }
+
+    /** {@code /search/tv?query=&page=}. */
+    TmdbResponses.ShowSearch searchShows(String query, int page) {
+        byte[] body = gateway.call("search_tv", MediaType.TV_SHOW, () -> search("/search/tv", query, page));
+        return bodies.parse(body, TmdbResponses.ShowSearch.class, "/search/tv?query=");
+    }
+
+    private ProviderResponse search(String path, String query, int page) {
+        try {
+            var request = http.get()
+                    .uri(builder -> credentials.uri(builder, path, Map.of("query", query, "page", page)))
+                    .accept(org.springframework.http.MediaType.APPLICATION_JSON);
+            return ProviderBodies.exchange(credentials.authorize(request));
+        } catch (ResourceAccessException ioFailure) {
+            throw credentials.masked(ioFailure);
+        }
+    }
+
     /** Without an id and a name the body describes nothing we can store; with another id, not what we asked for. */
     private static void requireIdentity(Long bodyId, String name, String path, long id, String nameField) {
         if (bodyId == null || name == null || name.isBlank()) {

@@ -6,8 +6,12 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.SearchHits;
+import com.trackgeek.sync.provider.SearchPage;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,6 +66,41 @@ final class TmdbProvider implements MetadataProvider {
             }
             default -> throw new IllegalArgumentException("TMDB fetches movies and TV shows, not " + key);
         };
+    }
+
+    /**
+     * TMDB's search results are a subset of the movie and show bodies, mapped by the fetch mappers (a show with
+     * no seasons). TMDB's pages hold 20 results whatever we ask: {@code page} is TMDB's page, and {@code limit}
+     * only caps how many of its results are returned.
+     */
+    @Override
+    public SearchPage search(MediaType type, String query, int page, int limit) {
+        if (!missingSettings.isEmpty()) {
+            throw ProviderException.notConfigured(Provider.TMDB, "set " + String.join(", ", missingSettings));
+        }
+        return switch (type) {
+            case MOVIE -> {
+                var answer = client.searchMovies(query, page);
+                yield page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), limit, "/search/movie",
+                        movie -> movie.id(), movie -> movie.title(), TmdbMovieMapper::toMovie);
+            }
+            case TV_SHOW -> {
+                var answer = client.searchShows(query, page);
+                yield page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), limit, "/search/tv",
+                        show -> show.id(), show -> show.name(), show -> TmdbTvMapper.toShow(show, Map.of()));
+            }
+            default -> throw new IllegalArgumentException("TMDB searches movies and TV shows, not " + type);
+        };
+    }
+
+    private static <R> SearchPage page(List<R> results, Integer page, Integer totalPages, Long total, int limit, String path,
+                                       Function<R, Long> id, Function<R, String> title, Function<R, CatalogItem> mapper) {
+        if (total == null) {
+            throw ProviderException.invalidPayload(Provider.TMDB, path + " has no total_results", null);
+        }
+        List<CatalogItem> items = SearchHits.mapped(Provider.TMDB, path + " results", results, limit, id, title, mapper);
+        boolean hasMore = items.size() < results.size() || (page != null && totalPages != null && page < totalPages);
+        return new SearchPage(items, total, hasMore);
     }
 
     /**

@@ -105,4 +105,16 @@ final class TmdbResponses {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Network(Long id, String name, String logoPath, String originCountry) {
     }
+
+    /**
+     * {@code GET /search/movie} and {@code /search/tv}: results are a subset of the movie and show objects
+     * (the details body's fields that a search carries), so they are read as those.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MovieSearch(Integer page, List<Movie> results, Integer totalPages, Long totalResults) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ShowSearch(Integer page, List<Show> results, Integer totalPages, Long totalResults) {
+    }
 }
