@@ -40,6 +40,11 @@ public final class CatalogFixtures {
 
     /** FMA:B as anime {@code malId}, called {@code title}. */
     public static Anime anime(long malId, String title) {
+        return anime(malId, title, titles(FMAB, title));
+    }
+
+    /** FMA:B as anime {@code malId}, called {@code title} and known by {@code titles} (the default one included). */
+    public static Anime anime(long malId, String title, List<Title> titles) {
         JsonNode a = FMAB;
         JsonNode trailer = a.get("trailer");
         JsonNode broadcast = a.get("broadcast");
@@ -47,7 +52,7 @@ public final class CatalogFixtures {
         return new Anime(malId, text(a, "url"), text(a.get("images").get("jpg"), "image_url"),
                 new Trailer(text(trailer, "youtube_id"), text(trailer, "url"), text(trailer, "embed_url"),
                         text(trailer.get("images"), "image_url")),
-                title, titles(a, title), text(a, "type"), text(a, "source"), a.get("episodes").asInt(),
+                title, titles, text(a, "type"), text(a, "source"), a.get("episodes").asInt(),
                 text(a, "status"), a.get("airing").asBoolean(), dates(a.get("aired")),
                 text(a, "duration"), text(a, "rating"), a.get("score").decimalValue(), a.get("scored_by").asInt(),
                 a.get("rank").asInt(), a.get("popularity").asInt(), a.get("members").asInt(), a.get("favorites").asInt(),

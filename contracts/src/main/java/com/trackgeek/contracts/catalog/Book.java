@@ -82,6 +82,12 @@ public record Book(
     }
 
     /** The title with its subtitle counts as another name; the featured series is the book's one tag. */
+    /** The book's cover URL, as Hardcover gives it. */
+    @Override
+    public String image() {
+        return imageUrl;
+    }
+
     @Override
     public ItemDescription description() {
         List<String> names = new ArrayList<>();

@@ -36,4 +36,10 @@ public interface CatalogItem {
 
     /** What describes the item well enough to find similar ones. */
     ItemDescription description();
+
+    /**
+     * The item's main picture (poster, cover) as a full URL a browser can load, or null: what a search hit or
+     * any other summary of the item shows. Derived from the record's own fields, never stored on its own.
+     */
+    String image();
 }

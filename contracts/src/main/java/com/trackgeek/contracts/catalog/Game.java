@@ -132,6 +132,20 @@ public record Game(
     }
 
     /**
+     * The cover at IGDB's {@code cover_big} size (264x374) as an https URL, or null. IGDB gives protocol-relative
+     * thumbnail URLs ({@code //images.igdb.com/igdb/image/upload/t_thumb/<id>.jpg}); the size is the
+     * {@code t_<size>} path segment of its documented image scheme.
+     */
+    @Override
+    public String image() {
+        if (cover == null || cover.url() == null || cover.url().isBlank()) {
+            return null;
+        }
+        String url = cover.url().replace("/t_thumb/", "/t_cover_big/");
+        return url.startsWith("//") ? "https:" + url : url;
+    }
+
+    /**
      * Names, type, the tags that say what playing it is like (genres, themes, keywords, modes, perspectives,
      * franchises), and its summary and storyline. Platforms, companies and dates are left out: two games are
      * not alike because they came out on the same console.

@@ -85,6 +85,12 @@ public record Movie(
     }
 
     /** Names, genres, tagline and overview; money, dates and people do not make two movies alike. */
+    /** The poster as a full URL at TMDB's {@code w500} size ({@link TmdbImages}), or null. */
+    @Override
+    public String image() {
+        return TmdbImages.poster(posterPath);
+    }
+
     @Override
     public ItemDescription description() {
         String synopsis = tagline == null || tagline.isBlank() ? overview

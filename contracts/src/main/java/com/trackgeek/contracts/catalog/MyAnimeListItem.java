@@ -23,6 +23,14 @@ interface MyAnimeListItem extends CatalogItem {
 
     String synopsis();
 
+    /** MyAnimeList's picture URL, as given. */
+    String imageUrl();
+
+    @Override
+    default String image() {
+        return imageUrl();
+    }
+
     @Override
     default List<String> alternativeTitles() {
         return Lists.titlesOtherThan(title(), titles());

@@ -103,6 +103,12 @@ public record TvShow(
     }
 
     /** Names, kind, genres, tagline and overview; networks, dates and people do not make two shows alike. */
+    /** The poster as a full URL at TMDB's {@code w500} size ({@link TmdbImages}), or null. */
+    @Override
+    public String image() {
+        return TmdbImages.poster(posterPath);
+    }
+
     @Override
     public ItemDescription description() {
         String synopsis = tagline == null || tagline.isBlank() ? overview

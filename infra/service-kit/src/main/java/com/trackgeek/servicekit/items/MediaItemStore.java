@@ -27,16 +27,22 @@ public final class MediaItemStore {
     /** The document shape version this build writes; readers of a newer one still read what they know. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * A full write always wins and clears {@code partial}; a partial write (a provider's search hit) only
+     * inserts or refreshes a row that is itself partial, so it never overwrites a full item.
+     */
     private static final String UPSERT = """
             insert into media_item (media_type, provider_id, schema_version, document, title, alternative_titles,
-                                    release_status, released_on, release_year, last_refreshed_at)
+                                    release_status, released_on, release_year, image_url, partial, last_refreshed_at)
             values (:type, :id, :version, :document::jsonb, :title, :alternativeTitles, :releaseStatus, :releasedOn,
-                    :releaseYear, now())
+                    :releaseYear, :imageUrl, :partial, now())
             on conflict (media_type, provider_id) do update set
                 schema_version = excluded.schema_version, document = excluded.document, title = excluded.title,
                 alternative_titles = excluded.alternative_titles, release_status = excluded.release_status,
                 released_on = excluded.released_on, release_year = excluded.release_year,
+                image_url = excluded.image_url, partial = excluded.partial,
                 last_refreshed_at = excluded.last_refreshed_at, updated_at = now()
+            where media_item.partial or not excluded.partial
             """;
 
     private final JdbcClient jdbc;
@@ -47,14 +53,29 @@ public final class MediaItemStore {
 
     /**
      * Inserts the item or overwrites the provider's data of the stored one, keeping {@code created_at}:
-     * writing the same item twice leaves one row. Runs in the caller's transaction.
+     * writing the same item twice leaves one row. A full item completes a partial row. Runs in the caller's
+     * transaction.
      */
     public void upsert(CatalogItem item) {
+        write(item, false);
+    }
+
+    /**
+     * Stores what a provider's search result says about an item, marked partial until a full fetch completes
+     * it ({@link #upsert}). A stored full item is left untouched.
+     *
+     * @return whether a row was written (false: a full item is already stored)
+     */
+    public boolean upsertPartial(CatalogItem item) {
+        return write(item, true);
+    }
+
+    private boolean write(CatalogItem item, boolean partial) {
         MediaKey key = item.key();
         if (item.title() == null || item.title().isBlank()) {
             throw new IllegalArgumentException(key + " has no title; an item without one is not stored");
         }
-        jdbc.sql(UPSERT)
+        return jdbc.sql(UPSERT)
                 .param("type", key.type().name())
                 .param("id", key.id())
                 .param("version", SCHEMA_VERSION)
@@ -64,7 +85,18 @@ public final class MediaItemStore {
                 .param("releaseStatus", item.releaseStatus())
                 .param("releasedOn", item.releasedOn())
                 .param("releaseYear", item.releaseYear())
-                .update();
+                .param("imageUrl", item.image())
+                .param("partial", partial)
+                .update() > 0;
+    }
+
+    /** Whether the stored item is only a search hit so far; empty if it is not stored. */
+    public Optional<Boolean> isPartial(MediaKey key) {
+        return jdbc.sql("select partial from media_item where media_type = :type and provider_id = :id")
+                .param("type", key.type().name())
+                .param("id", key.id())
+                .query(Boolean.class)
+                .optional();
     }
 
     /** The stored item with its row times and sync state, in one query. */

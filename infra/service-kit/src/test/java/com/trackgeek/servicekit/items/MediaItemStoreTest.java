@@ -87,8 +87,49 @@ class MediaItemStoreTest {
         assertThat(store.exists(MediaKey.of(MediaType.MANGA, 29))).isFalse();
     }
 
+    @Test
+    void aPartialItemNeverOverwritesAFullOne() {
+        MediaKey key = MediaKey.of(MediaType.MANGA, 30);
+        store.upsert(manga(30, "Full", 27));
+
+        boolean written = store.upsertPartial(manga(30, "From a search", 1));
+
+        assertThat(written).isFalse();
+        var stored = store.find(key).orElseThrow();
+        assertThat(stored.item().title()).isEqualTo("Full");
+        assertThat(((Manga) stored.item()).volumes()).isEqualTo(27);
+        assertThat(store.isPartial(key)).hasValue(false);
+    }
+
+    @Test
+    void aPartialItemIsStoredMarkedPartialAndAFullWriteCompletesIt() {
+        MediaKey key = MediaKey.of(MediaType.MANGA, 31);
+        assertThat(store.isPartial(key)).isEmpty();
+
+        assertThat(store.upsertPartial(manga(31, "From a search", 1))).isTrue();
+        assertThat(store.isPartial(key)).hasValue(true);
+        assertThat(store.upsertPartial(manga(31, "From another search", 2))).as("a partial row takes newer hits").isTrue();
+        assertThat(store.find(key).orElseThrow().item().title()).isEqualTo("From another search");
+
+        store.upsert(manga(31, "Full", 27));
+
+        assertThat(store.isPartial(key)).hasValue(false);
+        assertThat(((Manga) store.find(key).orElseThrow().item()).volumes()).isEqualTo(27);
+    }
+
+    @Test
+    void theSummaryPictureAndTheFoldedSearchColumnsAreDerivedFromTheRecord() {
+        store.upsert(manga(32, "Pokémon Adventures", 1));
+
+        var row = jdbc.sql("select image_url, search_title, search_text from media_item where media_type = 'MANGA' and provider_id = 32")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+        assertThat(row).containsExactly("https://cdn.myanimelist.net/images/manga/32.jpg", "pokemon adventures",
+                "pokemon adventures\n鋼の錬金術師\nhagane no renkinjutsushi");
+    }
+
     private static Manga manga(long malId, String title, int volumes) {
-        return new Manga(malId, "https://myanimelist.net/manga/" + malId, null, title,
+        return new Manga(malId, "https://myanimelist.net/manga/" + malId, "https://cdn.myanimelist.net/images/manga/" + malId + ".jpg", title,
                 List.of(new Title("Default", title), new Title("Japanese", "鋼の錬金術師"), new Title("Synonym", "Hagane no Renkinjutsushi")),
                 "Manga", 116, volumes, "Finished", false,
                 new DateRange(Instant.parse("2001-07-12T00:00:00Z"), Instant.parse("2010-09-11T00:00:00Z"), "Jul 12, 2001 to Sep 11, 2010"),

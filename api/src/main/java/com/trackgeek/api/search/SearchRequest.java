@@ -1,0 +1,77 @@
+package com.trackgeek.api.search;
+
+import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.contracts.MediaType;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A search's parameters, checked: every refusal is a 400 {@code INVALID_PARAMETER} that says what a valid value
+ * looks like.
+ *
+ * @param query the query as given, trimmed (folding for matching happens in the database)
+ * @param types the media types searched: one for {@code /api/v1/{type}/search}, all for {@code /api/v1/search}
+ */
+record SearchRequest(String query, Set<MediaType> types, int page, int limit) {
+
+    static final int MAX_QUERY_LENGTH = 200;
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 50;
+
+    private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9][0-9]{0,8}");
+
+    /** Hits before this page. */
+    long offset() {
+        return (long) (page - 1) * limit;
+    }
+
+    static SearchRequest of(String type, String query, String page, String limit) {
+        return new SearchRequest(query(query), type == null ? EnumSet.allOf(MediaType.class) : EnumSet.of(type(type)),
+                page == null ? 1 : positive("page", page), limit(limit));
+    }
+
+    private static MediaType type(String segment) {
+        return MediaType.fromPathSegment(segment).orElseThrow(() -> ApiException.invalidParameter(
+                "'" + abbreviate(segment) + "' is not a media type; searchable are " + Arrays.stream(MediaType.values())
+                        .map(MediaType::pathSegment).collect(Collectors.joining(", ")) + "."));
+    }
+
+    private static String query(String text) {
+        String query = text == null ? "" : text.strip();
+        if (query.isEmpty()) {
+            throw ApiException.invalidParameter("q is required: the text to search the titles for.");
+        }
+        if (query.codePointCount(0, query.length()) > MAX_QUERY_LENGTH) {
+            throw ApiException.invalidParameter("q is at most " + MAX_QUERY_LENGTH + " characters long.");
+        }
+        return query;
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit = positive("limit", text);
+        if (limit > MAX_LIMIT) {
+            throw ApiException.invalidParameter("limit is 1 to " + MAX_LIMIT + ", not " + limit + ".");
+        }
+        return limit;
+    }
+
+    private static int positive(String name, String text) {
+        String trimmed = text.strip();
+        if (!POSITIVE_INTEGER.matcher(trimmed).matches()) {
+            throw ApiException.invalidParameter(name + " is a positive integer" + ("limit".equals(name)
+                    ? " up to " + MAX_LIMIT : "") + ", not '" + abbreviate(text) + "'.");
+        }
+        return Integer.parseInt(trimmed);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}
