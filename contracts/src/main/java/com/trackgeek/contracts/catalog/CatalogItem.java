@@ -31,8 +31,10 @@ public interface CatalogItem {
     /** When the item first came out, as far as known. */
     LocalDate releasedOn();
 
-    /** The year it came out, as far as known. */
-    Integer releaseYear();
+    /** The year it came out, as far as known: that of {@link #releasedOn()} unless the provider states one. */
+    default Integer releaseYear() {
+        return releasedOn() == null ? null : releasedOn().getYear();
+    }
 
     /** What describes the item well enough to find similar ones. */
     ItemDescription description();

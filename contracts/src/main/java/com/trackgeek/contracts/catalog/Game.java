@@ -125,12 +125,6 @@ public record Game(
         return firstReleaseDate == null ? null : LocalDate.ofInstant(firstReleaseDate, ZoneOffset.UTC);
     }
 
-    @Override
-    public Integer releaseYear() {
-        LocalDate released = releasedOn();
-        return released == null ? null : released.getYear();
-    }
-
     /**
      * The cover at IGDB's {@code cover_big} size (264x374) as an https URL, or null. IGDB gives protocol-relative
      * thumbnail URLs ({@code //images.igdb.com/igdb/image/upload/t_thumb/<id>.jpg}); the size is the

@@ -79,18 +79,13 @@ public record Movie(
         return releaseDate;
     }
 
-    @Override
-    public Integer releaseYear() {
-        return releaseDate == null ? null : releaseDate.getYear();
-    }
-
-    /** Names, genres, tagline and overview; money, dates and people do not make two movies alike. */
     /** The poster as a full URL at TMDB's {@code w500} size ({@link TmdbImages}), or null. */
     @Override
     public String image() {
         return TmdbImages.poster(posterPath);
     }
 
+    /** Names, genres, tagline and overview; money, dates and people do not make two movies alike. */
     @Override
     public ItemDescription description() {
         String synopsis = tagline == null || tagline.isBlank() ? overview

@@ -97,18 +97,13 @@ public record TvShow(
         return firstAirDate;
     }
 
-    @Override
-    public Integer releaseYear() {
-        return firstAirDate == null ? null : firstAirDate.getYear();
-    }
-
-    /** Names, kind, genres, tagline and overview; networks, dates and people do not make two shows alike. */
     /** The poster as a full URL at TMDB's {@code w500} size ({@link TmdbImages}), or null. */
     @Override
     public String image() {
         return TmdbImages.poster(posterPath);
     }
 
+    /** Names, kind, genres, tagline and overview; networks, dates and people do not make two shows alike. */
     @Override
     public ItemDescription description() {
         String synopsis = tagline == null || tagline.isBlank() ? overview
