@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * play it with {@link FakeSyncWorker}.
  */
 // Books are left out of this deployment, so the tests can show what a type not served answers.
-@SpringBootTest(properties = {"spring.config.name=api", "trackgeek.api.media-types=anime,manga,movie,tv,game"}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(properties = {"spring.config.name=api", "trackgeek.api.media-types=anime,manga,movie,tv,game",
+        // No sync worker answers provider searches here: searches the database cannot answer wait this long.
+        "trackgeek.api.search.provider-wait=300ms"}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
 
     /** Item ids unique in this JVM and unlikely to meet a previous run's in a reused database. */

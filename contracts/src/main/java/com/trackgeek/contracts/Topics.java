@@ -15,6 +15,11 @@ public final class Topics {
     public static final String SYNC_EVENTS = "trackgeek.sync-events";
     public static final String EMBEDDING_REQUESTS_HIGH = "trackgeek.embedding-requests.high";
     public static final String EMBEDDING_REQUESTS_LOW = "trackgeek.embedding-requests.low";
+    /**
+     * Provider searches a person is waiting for ({@link ProviderSearchRequested}): the interactive lane of
+     * searches, consumed by its own listener so that no bulk work is ever ahead of it.
+     */
+    public static final String PROVIDER_SEARCHES = "trackgeek.provider-searches";
     /** Bulk commands (season, top list, id list, everything stale) from bulk producers and the API. */
     public static final String BULK_COMMANDS = "trackgeek.bulk-commands";
 
@@ -24,7 +29,7 @@ public final class Topics {
     /** Every topic that carries commands or events (dead-letter topics not included). */
     public static final List<String> ALL = List.of(
             SYNC_REQUESTS_INTERACTIVE, SYNC_REQUESTS_BULK, SYNC_EVENTS,
-            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS);
+            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS, PROVIDER_SEARCHES);
 
     private Topics() {
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Loads run inside the cache's atomic compute. That closes a race a plain get-then-put has: a read that
  * started before the worker committed a new version could otherwise put the old version back after the sync
  * event evicted it, and serve it for the whole TTL. An eviction of a key being loaded waits for the load and
- * then removes what it produced. Only absent items are not cached: their arrival is what callers wait for.
+ * then removes what it produced. Only absent (and partial) items are not cached: their arrival is what callers
+ * wait for.
  */
 @Component
 final class ItemCache {
@@ -52,7 +53,9 @@ final class ItemCache {
         boolean[] loaded = {false};
         ReadyItem item = cache.get(key, missing -> {
             loaded[0] = true;
-            return store.find(missing).map(renderer::render).orElse(null);
+            // A partial item (only a provider's search hit so far) is not served as the item: reading it starts
+            // the full fetch a person now waits for, like an item not stored at all.
+            return store.find(missing).filter(stored -> !stored.partial()).map(renderer::render).orElse(null);
         });
         return Optional.ofNullable(item).map(found -> new Hit(found, loaded[0]));
     }

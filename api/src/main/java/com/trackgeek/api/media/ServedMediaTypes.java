@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * answers 503 before anything is published.
  */
 @Component
-final class ServedMediaTypes {
+public final class ServedMediaTypes {
 
     private final Set<MediaType> types;
 
@@ -31,11 +31,11 @@ final class ServedMediaTypes {
         this.types = Collections.unmodifiableSet(served);
     }
 
-    boolean serves(MediaType type) {
+    public boolean serves(MediaType type) {
         return types.contains(type);
     }
 
-    Set<MediaType> types() {
+    public Set<MediaType> types() {
         return types;
     }
 

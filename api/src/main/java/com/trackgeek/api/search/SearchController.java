@@ -18,16 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class SearchController {
 
-    private static final String DESCRIPTION = "Matches the main and alternative titles (every script the"
-            + " providers give, e.g. Japanese titles and synonyms), ignoring case and accents: the query as a"
-            + " substring, or, when fewer than 20 items match so, word-similar to a part of the titles (trigram word"
-            + " similarity >= 0.6, which forgives small misspellings; queries of one or two characters match by"
-            + " word similarity only). Ranked: main"
-            + " title equal to the query, starting with it, containing it, then alternative-title matches, then"
-            + " similar ones; the shorter title first within each; then type and id. Today answered from the"
-            + " database only (source \"database\", providerIncluded false). 400 INVALID_PARAMETER for an empty q,"
-            + " a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, a page that is not a positive integer, a"
-            + " limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
+    private static final String DESCRIPTION = "Database first: matches the stored items' main and alternative titles"
+            + " (every script the providers give, e.g. Japanese titles and synonyms), ignoring case and accents: the"
+            + " query as a substring, or, when fewer than 20 items match so, word-similar to a part of the titles"
+            + " (trigram word similarity >= 0.6, which forgives small misspellings; queries of one or two characters"
+            + " match by word similarity only). Ranked: main title equal to the query, starting with it, containing"
+            + " it, then alternative-title matches, then similar ones; the shorter title first within each; then type"
+            + " and id. When the page has fewer than 5 good hits (score >= 0.6) and none whose title or alternative title is the"
+            + " query itself (case and accents aside), the providers of the searched types"
+            + " are asked for the same page through the sync worker (one budget with every other provider call),"
+            + " waited for at most 3 s, and their hits follow the database's (source \"provider\"; new ones are"
+            + " stored as partial items and fully fetched in the background). Their answers are cached 24 h per"
+            + " (type, normalised query, page, limit) for every API instance. A provider that fails or is slow"
+            + " leaves the database's hits with providerMissing true and the reason in providers. 400"
+            + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, a page"
+            + " that is not a positive integer, a limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
 
     private final SearchService search;
 

@@ -9,13 +9,22 @@ import java.util.List;
  * One page of a search as the caller gets it: summaries, not whole items (a hit links to its item at
  * {@code /api/v1/{type}/{id}}).
  *
- * @param total            how many hits there are in all, as far as known
- * @param providerIncluded whether a provider's own search contributed to this page
+ * @param total            how many hits there are in all, where known: the database's count when it answered
+ *                         alone; with providers, the larger of it and the providers' counts added up, or null
+ *                         when a provider gives no count (IGDB, Hardcover)
+ * @param hasMore          whether a next page has hits, by the database's count or a provider's word
+ * @param providerIncluded whether a provider's search contributed to this page
+ * @param providerMissing  whether a provider's part was wanted (the database had too few good hits) but is
+ *                         missing: failed, or not answered within the bound; the page then holds the
+ *                         database's hits only, and {@code providers} says why
+ * @param providers        each type's provider part when one was wanted; empty when the database sufficed
  */
-record SearchResults(String query, int page, int limit, long total, boolean providerIncluded, List<Hit> items) {
+record SearchResults(String query, int page, int limit, Long total, boolean hasMore, boolean providerIncluded,
+                     boolean providerMissing, List<Provider> providers, List<Hit> items) {
 
     /** Where a hit came from. */
     static final String FROM_DATABASE = "database";
+    static final String FROM_PROVIDER = "provider";
 
     /**
      * An item as a search shows it.
@@ -28,7 +37,9 @@ record SearchResults(String query, int page, int limit, long total, boolean prov
      */
     record Hit(long id, String type, String title, List<String> alternativeTitles, Integer year, String image,
                String status, Sync sync,
-               @Schema(allowableValues = {"database", "provider"}, description = "where the hit came from")
+               @Schema(allowableValues = {"database", "provider"}, description = "where the hit came from: the"
+                       + " stored items' title search, or a provider's search (stored as an item since, partial"
+                       + " until its full fetch)")
                String source) {
     }
 
@@ -39,5 +50,22 @@ record SearchResults(String query, int page, int limit, long total, boolean prov
      * @param partial true while the item is only a provider's search hit, not fully fetched yet
      */
     record Sync(String status, Instant lastSyncedAt, boolean partial) {
+    }
+
+    /**
+     * One type's provider part.
+     *
+     * @param type     the media type's path segment
+     * @param provider jikan, tmdb, igdb or hardcover
+     * @param code     why it is missing ({@code <PROVIDER>_SERVICE_UNAVAILABLE}, {@code <PROVIDER>_NOT_CONFIGURED},
+     *                 {@code PIPELINE_UNAVAILABLE}, ...), when it failed
+     */
+    record Provider(String type, String provider,
+                    @Schema(allowableValues = {"answered", "cached", "failed", "timed_out"}, description = "answered:"
+                            + " the provider was asked for this search; cached: an identical search's answer of the"
+                            + " last 24 h, no provider call; failed: see code and detail; timed_out: no answer within"
+                            + " the search's bound (it still comes, for the next identical search)")
+                    String outcome,
+                    String code, String detail, Instant answeredAt) {
     }
 }

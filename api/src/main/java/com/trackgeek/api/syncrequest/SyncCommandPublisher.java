@@ -1,13 +1,12 @@
 package com.trackgeek.api.syncrequest;
 
 import com.trackgeek.contracts.SyncRequest;
+import com.trackgeek.servicekit.AcknowledgedSend;
+import com.trackgeek.servicekit.PipelineUnavailableException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Puts sync commands on their lane's topic and waits, bounded, for the broker's acknowledgement: the API
@@ -26,16 +25,9 @@ final class SyncCommandPublisher {
 
     void publish(SyncRequest command) {
         try {
-            kafka.send(command.lane().topic(), command.item().toString(), command)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandNotPublishedException(command, e);
-        } catch (ExecutionException e) {
+            AcknowledgedSend.send(kafka, command.lane().topic(), command.item().toString(), command, timeout);
+        } catch (PipelineUnavailableException e) {
             throw new CommandNotPublishedException(command, e.getCause());
-        } catch (TimeoutException | RuntimeException e) {
-            // send() itself throws when the producer cannot even get the topic's metadata (broker down).
-            throw new CommandNotPublishedException(command, e);
         }
     }
 }

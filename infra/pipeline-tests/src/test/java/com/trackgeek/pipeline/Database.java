@@ -44,6 +44,19 @@ final class Database {
                 type, ids);
     }
 
+    /** Whether the stored item is only a search hit so far; null when it is not stored. */
+    static Boolean partial(MediaType type, long id) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement("select partial from media_item where media_type = ? and provider_id = ?")) {
+            statement.setString(1, type.name());
+            statement.setLong(2, id);
+            var rows = statement.executeQuery();
+            return rows.next() ? rows.getBoolean(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The item's sync state and the code of its last failure, e.g. {@code failed MALFORMED_MESSAGE}. */
     static String syncState(MediaType type, long id) {
         try (Connection connection = connect();

@@ -8,6 +8,8 @@ import com.trackgeek.sync.SyncWorkerApplication;
 import com.trackgeek.testsupport.SharedInfrastructure;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -90,6 +92,22 @@ final class Pipeline {
     synchronized void restartSyncWorkerWith(Map<String, Object> overrides) {
         syncWorker.close();
         syncWorker = startSyncWorker(overrides);
+    }
+
+    /**
+     * Holds the sync worker's bulk lane (its listener container, through Spring Kafka's registry) so that a test
+     * can look at what bulk work leaves behind before it is done; {@link #resumeBulkLane()} lets it go on.
+     */
+    synchronized void pauseBulkLane() {
+        bulkLane().pause();
+    }
+
+    synchronized void resumeBulkLane() {
+        bulkLane().resume();
+    }
+
+    private MessageListenerContainer bulkLane() {
+        return syncWorker.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("sync-requests-bulk");
     }
 
     String syncWorkerUrl() {

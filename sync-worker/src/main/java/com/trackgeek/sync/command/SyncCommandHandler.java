@@ -2,6 +2,7 @@ package com.trackgeek.sync.command;
 
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.FetchRequested;
+import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.servicekit.items.MediaItemStore;
@@ -16,8 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
-import java.util.Optional;
 
 /**
  * One sync command from start to finish: claim it, fetch the item outside any transaction (provider calls
@@ -77,7 +76,7 @@ class SyncCommandHandler {
 
         var key = request.item();
         if (request instanceof FetchRequested) {
-            if (ledger.syncedWithin(key, properties.recentlySynced()).isPresent()) {
+            if (ledger.syncedWithin(key, properties.recentlySynced()).isPresent() || fullyStoredForBulk(request)) {
                 transactions.executeWithoutResult(status -> ledger.recordAlreadyStored(request));
                 publisher.synced(request, false);
                 return "already_stored";
@@ -87,25 +86,17 @@ class SyncCommandHandler {
             }
         }
 
-        Optional<MetadataProvider> provider = providers.forType(key.type());
-        if (provider.isEmpty()) {
-            return fail(request, ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + key.type() + " in this deployment");
-        }
-
-        List<String> missing = provider.get().missingSettings();
-        if (!missing.isEmpty()) {
-            var off = provider.get().provider();
-            return fail(request, off.notConfigured(), off + " is not configured in this deployment: set " + String.join(", ", missing));
-        }
+        MetadataProvider provider;
         CatalogItem item;
         try {
-            item = provider.get().fetch(key);
+            provider = providers.ready(key.type());
+            item = provider.fetch(key);
         } catch (ProviderException failure) {
             return fail(request, failure.code(), failure.getMessage());
         }
         if (!item.key().equals(key)) {
             // A provider bug, not the provider's data: storing it would put another item under this request.
-            throw new IllegalStateException(provider.get().provider() + " answered " + item.key() + " when asked for " + key);
+            throw new IllegalStateException(provider.provider() + " answered " + item.key() + " when asked for " + key);
         }
         transactions.executeWithoutResult(status -> {
             store.upsert(item);
@@ -114,6 +105,14 @@ class SyncCommandHandler {
         publisher.synced(request, true);
         log.debug("Synced {} for request {}", key, request.requestId());
         return "synced";
+    }
+
+    /**
+     * A bulk fetch (a search hit's follow-up, a bulk job's item) of an item that is fully stored by now, say
+     * because a person opened it meanwhile: nothing to fetch; keeping it fresh is a refresh's job.
+     */
+    private boolean fullyStoredForBulk(SyncRequest request) {
+        return request.lane() == SyncLane.BULK && store.isPartial(request.item()).filter(partial -> !partial).isPresent();
     }
 
     private String fail(SyncRequest request, ErrorCode code, String detail) {

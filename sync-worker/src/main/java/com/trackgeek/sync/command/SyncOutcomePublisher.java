@@ -7,14 +7,11 @@ import com.trackgeek.contracts.Message;
 import com.trackgeek.contracts.SyncFailed;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.Topics;
-import com.trackgeek.servicekit.PipelineUnavailableException;
+import com.trackgeek.servicekit.AcknowledgedSend;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Announces a sync's outcome after its database work is committed, and waits for Kafka's acknowledgement:
@@ -46,13 +43,6 @@ class SyncOutcomePublisher {
     }
 
     private void send(Message message, String topic) {
-        try {
-            kafka.send(topic, message.item().toString(), message).get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PipelineUnavailableException("could not publish to " + topic, e);
-        }
+        AcknowledgedSend.send(kafka, topic, message.item().toString(), message, properties.publishTimeout());
     }
 }

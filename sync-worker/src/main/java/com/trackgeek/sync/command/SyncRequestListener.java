@@ -8,8 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes sync commands off the interactive lane. The record's offset is committed when this method returns,
- * which is after the item and its outcome are committed to PostgreSQL.
+ * Takes sync commands off both lanes. Each lane has its own listener container, so a backlog of bulk commands
+ * never stands in front of a person's command. A record's offset is committed when its method returns, which
+ * is after the item and its outcome are committed to PostgreSQL.
  */
 @Component
 class SyncRequestListener {
@@ -22,6 +23,15 @@ class SyncRequestListener {
 
     @KafkaListener(id = "sync-requests-interactive", idIsGroup = false, topics = Topics.SYNC_REQUESTS_INTERACTIVE)
     void onInteractive(SyncRequest request) {
+        handle(request);
+    }
+
+    @KafkaListener(id = "sync-requests-bulk", idIsGroup = false, topics = Topics.SYNC_REQUESTS_BULK)
+    void onBulk(SyncRequest request) {
+        handle(request);
+    }
+
+    private void handle(SyncRequest request) {
         if (!request.isSupportedVersion()) {
             throw new UnprocessableMessageException(ErrorCode.MALFORMED_MESSAGE,
                     "unsupported schema version " + request.schemaVersion() + " (this worker reads up to "

@@ -28,4 +28,21 @@ public class MetadataProviders {
     public Optional<MetadataProvider> forType(MediaType type) {
         return Optional.ofNullable(byType.get(type));
     }
+
+    /**
+     * The provider of {@code type}, ready to be called: checked before any provider call, so work for a type
+     * without a provider, or whose provider still lacks its credentials, fails at once with the code that says so.
+     *
+     * @throws ProviderException {@code MEDIA_TYPE_NOT_SUPPORTED} or {@code <PROVIDER>_NOT_CONFIGURED} (naming the
+     *                           missing settings, never a value)
+     */
+    public MetadataProvider ready(MediaType type) {
+        MetadataProvider provider = forType(type).orElseThrow(() -> ProviderException.notSupported(type));
+        List<String> missing = provider.missingSettings();
+        if (!missing.isEmpty()) {
+            throw ProviderException.notConfigured(provider.provider(),
+                    provider.provider() + " is not configured in this deployment: set " + String.join(", ", missing));
+        }
+        return provider;
+    }
 }

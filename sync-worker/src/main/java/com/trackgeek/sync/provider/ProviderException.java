@@ -20,6 +20,11 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(type.notFound(), detail, null);
     }
 
+    /** No provider for the type in this deployment. */
+    public static ProviderException notSupported(MediaType type) {
+        return new ProviderException(ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + type + " in this deployment", null);
+    }
+
     public static ProviderException unavailable(Provider provider, String detail, Throwable cause) {
         return new ProviderException(provider.serviceUnavailable(), detail, cause);
     }

@@ -24,9 +24,12 @@ final class TmdbCatalog {
     private final SyntheticTmdb synthetic;
     private final TmdbScript script;
     private final TmdbProperties properties;
+    private final TmdbSearches searches;
 
-    TmdbCatalog(TmdbFixtures fixtures, SyntheticTmdb synthetic, TmdbScript script, TmdbProperties properties) {
+    TmdbCatalog(TmdbFixtures fixtures, SyntheticTmdb synthetic, TmdbScript script, TmdbProperties properties,
+                TmdbSearches searches) {
         this.fixtures = fixtures;
+        this.searches = searches;
         this.synthetic = synthetic;
         this.script = script;
         this.properties = properties;
@@ -39,7 +42,7 @@ final class TmdbCatalog {
         }
         var recorded = fixtures.item("movie", source);
         boolean recordedBase = recorded.map(item -> item.base() != null).orElse(false);
-        ObjectNode movie = recordedBase ? recorded.get().base().deepCopy() : synthetic.movie(source);
+        ObjectNode movie = recordedBase ? recorded.get().base().deepCopy() : asSearched("movie", source, synthetic.movie(source));
         movie.put("id", id);
         Map<String, JsonNode> recordedAppends = recorded.map(TmdbFixtures.Recorded::appends).orElse(Map.of());
         for (String append : appends) {
@@ -62,7 +65,7 @@ final class TmdbCatalog {
         }
         var recorded = fixtures.item("tv", source);
         boolean recordedBase = recorded.map(item -> item.base() != null).orElse(false);
-        ObjectNode show = recordedBase ? recorded.get().base().deepCopy() : synthesisedShow(id, source);
+        ObjectNode show = recordedBase ? recorded.get().base().deepCopy() : asSearched("tv", source, synthesisedShow(id, source));
         show.put("id", id);
         Map<String, JsonNode> recordedAppends = recorded.map(TmdbFixtures.Recorded::appends).orElse(Map.of());
         for (String append : appends) {
@@ -109,7 +112,21 @@ final class TmdbCatalog {
     }
 
     private boolean known(String kind, long id, long source) {
-        return script.scripted(kind, id) || fixtures.has(kind, source) || properties.exists(source);
+        return script.scripted(kind, id) || fixtures.has(kind, source) || searches.hit(kind, source).isPresent()
+                || properties.exists(source);
+    }
+
+    /**
+     * A synthesised item that a recorded search lists takes that hit's plain values (title or name, overview,
+     * dates, poster, votes, ...), so a search hit and its fetch agree, as they do at TMDB.
+     */
+    private ObjectNode asSearched(String kind, long source, ObjectNode synthesised) {
+        searches.hit(kind, source).ifPresent(hit -> hit.properties().forEach(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                synthesised.set(field.getKey(), field.getValue());
+            }
+        }));
+        return synthesised;
     }
 
     private static JsonNode withId(JsonNode part, long id) {

@@ -37,9 +37,10 @@ class TmdbConfiguration {
     }
 
     @Bean
-    TmdbCatalog tmdbCatalog(SimulatorProperties simulator, TmdbProperties properties, TmdbScript script, JsonMapper jsonMapper) {
+    TmdbCatalog tmdbCatalog(SimulatorProperties simulator, TmdbProperties properties, TmdbScript script,
+                            TmdbSearches searches, JsonMapper jsonMapper) {
         return new TmdbCatalog(TmdbFixtures.load(simulator.providerFixtures(PROVIDER), jsonMapper),
-                new SyntheticTmdb(properties.seed(), jsonMapper), script, properties);
+                new SyntheticTmdb(properties.seed(), jsonMapper), script, properties, searches);
     }
 
     @Bean

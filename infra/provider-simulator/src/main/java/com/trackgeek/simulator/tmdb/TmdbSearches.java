@@ -1,5 +1,6 @@
 package com.trackgeek.simulator.tmdb;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +28,8 @@ final class TmdbSearches {
     private static final Pattern SEARCH_FILE = Pattern.compile("search-(movie|tv)-(.+?)(?:-year-(\\d{4}))?\\.json");
 
     private final Map<String, ObjectNode> recorded = new HashMap<>();
+    /** Every recorded hit by kind and id: a fetch of a hit that is not a recorded item shows what its hit said. */
+    private final Map<String, Map<Long, ObjectNode>> hits = new HashMap<>();
     private final JsonMapper json;
 
     private TmdbSearches(JsonMapper json) {
@@ -42,6 +46,12 @@ final class TmdbSearches {
                 Matcher name = SEARCH_FILE.matcher(file.getFileName().toString());
                 if (name.matches() && json.readTree(file.toFile()) instanceof ObjectNode body) {
                     searches.recorded.put(key(name.group(1), name.group(2).replace('-', ' '), name.group(3)), body);
+                    for (JsonNode hit : body.path("results")) {
+                        if (hit instanceof ObjectNode result && hit.path("id").canConvertToLong()) {
+                            searches.hits.computeIfAbsent(name.group(1), kind -> new HashMap<>())
+                                    .putIfAbsent(hit.get("id").asLong(), result);
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
@@ -62,6 +72,11 @@ final class TmdbSearches {
         empty.put("total_pages", found == null ? 1 : found.path("total_pages").asInt(1));
         empty.put("total_results", found == null ? 0 : found.path("total_results").asLong(0));
         return empty;
+    }
+
+    /** The recorded search hit with this id, if any search recorded one: {@code kind} is movie or tv. */
+    Optional<ObjectNode> hit(String kind, long id) {
+        return Optional.ofNullable(hits.getOrDefault(kind, Map.of()).get(id));
     }
 
     private static String key(String kind, String query, String year) {

@@ -43,6 +43,7 @@ public final class MediaItemStore {
                 image_url = excluded.image_url, partial = excluded.partial,
                 last_refreshed_at = excluded.last_refreshed_at, updated_at = now()
             where media_item.partial or not excluded.partial
+            returning (xmax = 0) as inserted
             """;
 
     private final JdbcClient jdbc;
@@ -60,17 +61,29 @@ public final class MediaItemStore {
         write(item, false);
     }
 
+    /** What a partial write did. */
+    public enum PartialWrite {
+        /** The item was not stored before: its row is new, and partial. */
+        INSERTED,
+        /** A partial row took the newer hit's values. */
+        UPDATED,
+        /** A full item is stored; it was left untouched. */
+        KEPT_FULL
+    }
+
     /**
      * Stores what a provider's search result says about an item, marked partial until a full fetch completes
      * it ({@link #upsert}). A stored full item is left untouched.
      *
-     * @return whether a row was written (false: a full item is already stored)
+     * @return whether the row is new, refreshed, or a full item left as it was
      */
-    public boolean upsertPartial(CatalogItem item) {
-        return write(item, true);
+    public PartialWrite upsertPartial(CatalogItem item) {
+        return write(item, true).map(inserted -> inserted ? PartialWrite.INSERTED : PartialWrite.UPDATED)
+                .orElse(PartialWrite.KEPT_FULL);
     }
 
-    private boolean write(CatalogItem item, boolean partial) {
+    /** @return whether the row was inserted (true) or updated (false); empty when the write was refused */
+    private Optional<Boolean> write(CatalogItem item, boolean partial) {
         MediaKey key = item.key();
         if (item.title() == null || item.title().isBlank()) {
             throw new IllegalArgumentException(key + " has no title; an item without one is not stored");
@@ -87,7 +100,10 @@ public final class MediaItemStore {
                 .param("releaseYear", item.releaseYear())
                 .param("imageUrl", item.image())
                 .param("partial", partial)
-                .update() > 0;
+                // xmax is 0 on a row version no transaction has replaced: the insert's own (PostgreSQL's
+                // documented way for RETURNING to tell an insert from an ON CONFLICT update).
+                .query((rs, row) -> rs.getBoolean("inserted"))
+                .optional();
     }
 
     /** Whether the stored item is only a search hit so far; empty if it is not stored. */
@@ -102,7 +118,7 @@ public final class MediaItemStore {
     /** The stored item with its row times and sync state, in one query. */
     public Optional<StoredItem> find(MediaKey key) {
         return jdbc.sql("""
-                        select i.document::text as document, i.last_refreshed_at, i.created_at, i.updated_at,
+                        select i.document::text as document, i.partial, i.last_refreshed_at, i.created_at, i.updated_at,
                                s.status as sync_status, s.last_synced_at
                           from media_item i
                           left join sync_state s on s.media_type = i.media_type and s.provider_id = i.provider_id
@@ -110,7 +126,7 @@ public final class MediaItemStore {
                 .param("type", key.type().name())
                 .param("id", key.id())
                 .query((rs, row) -> new StoredItem(
-                        CatalogJson.read(key.type(), rs.getString("document")),
+                        CatalogJson.read(key.type(), rs.getString("document")), rs.getBoolean("partial"),
                         instant(rs, "last_refreshed_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
                         rs.getString("sync_status"), instant(rs, "last_synced_at")))
                 .optional();

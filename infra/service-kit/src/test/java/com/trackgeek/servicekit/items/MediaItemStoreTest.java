@@ -92,9 +92,9 @@ class MediaItemStoreTest {
         MediaKey key = MediaKey.of(MediaType.MANGA, 30);
         store.upsert(manga(30, "Full", 27));
 
-        boolean written = store.upsertPartial(manga(30, "From a search", 1));
+        var written = store.upsertPartial(manga(30, "From a search", 1));
 
-        assertThat(written).isFalse();
+        assertThat(written).isEqualTo(MediaItemStore.PartialWrite.KEPT_FULL);
         var stored = store.find(key).orElseThrow();
         assertThat(stored.item().title()).isEqualTo("Full");
         assertThat(((Manga) stored.item()).volumes()).isEqualTo(27);
@@ -106,14 +106,17 @@ class MediaItemStoreTest {
         MediaKey key = MediaKey.of(MediaType.MANGA, 31);
         assertThat(store.isPartial(key)).isEmpty();
 
-        assertThat(store.upsertPartial(manga(31, "From a search", 1))).isTrue();
+        assertThat(store.upsertPartial(manga(31, "From a search", 1))).isEqualTo(MediaItemStore.PartialWrite.INSERTED);
         assertThat(store.isPartial(key)).hasValue(true);
-        assertThat(store.upsertPartial(manga(31, "From another search", 2))).as("a partial row takes newer hits").isTrue();
+        assertThat(store.find(key).orElseThrow().partial()).isTrue();
+        assertThat(store.upsertPartial(manga(31, "From another search", 2))).as("a partial row takes newer hits")
+                .isEqualTo(MediaItemStore.PartialWrite.UPDATED);
         assertThat(store.find(key).orElseThrow().item().title()).isEqualTo("From another search");
 
         store.upsert(manga(31, "Full", 27));
 
         assertThat(store.isPartial(key)).hasValue(false);
+        assertThat(store.find(key).orElseThrow().partial()).isFalse();
         assertThat(((Manga) store.find(key).orElseThrow().item()).volumes()).isEqualTo(27);
     }
 
