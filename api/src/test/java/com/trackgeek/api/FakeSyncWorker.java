@@ -3,6 +3,7 @@ package com.trackgeek.api;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.ItemSynced;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.contracts.ProviderSearchRequested;
 import com.trackgeek.contracts.RequestStatus;
 import com.trackgeek.contracts.SyncFailed;
 import com.trackgeek.contracts.SyncRequest;
@@ -47,6 +48,54 @@ public final class FakeSyncWorker {
     public static SyncRequest awaitCommand(TopicProbe probe, MediaKey key, JsonMapper json) {
         var record = probe.await(r -> key.toString().equals(r.key()), Duration.ofSeconds(30));
         return json.readValue(record.value(), SyncRequest.class);
+    }
+
+    /** Open before the search that publishes: only provider searches published afterwards are seen. */
+    public static TopicProbe watchProviderSearches() {
+        return TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), Topics.PROVIDER_SEARCHES);
+    }
+
+    /** The provider searches published within {@code window} whose normalised query contains {@code text}. */
+    public static List<ProviderSearchRequested> drainSearches(TopicProbe probe, String text, Duration window, JsonMapper json) {
+        return probe.drain(window).stream()
+                .map(r -> json.readValue(r.value(), ProviderSearchRequested.class))
+                .filter(search -> search.query().contains(text))
+                .toList();
+    }
+
+    /**
+     * Answers a provider search as the worker would: its hits stored as partial items (a full item is left as
+     * it is), then the page written into the search's row, if the row is still that search's.
+     */
+    public void answerSearch(ProviderSearchRequested search, List<CatalogItem> hits, Long total, boolean hasMore) {
+        hits.forEach(items::upsertPartial);
+        searchRow(search, "done", hits.stream().mapToLong(hit -> hit.key().id()).toArray(), total, hasMore, null, null);
+    }
+
+    public void failSearch(ProviderSearchRequested search, ErrorCode code, String detail) {
+        searchRow(search, "failed", null, null, false, code, detail);
+    }
+
+    private void searchRow(ProviderSearchRequested search, String status, long[] ids, Long total, boolean hasMore,
+                           ErrorCode code, String detail) {
+        jdbc.sql("""
+                        update provider_search
+                           set status = :status, provider_ids = :ids, total = :total, has_more = :hasMore,
+                               error_code = :code, error_detail = :detail, answered_at = now()
+                         where media_type = :type and query = :query and page = :page and page_size = :limit
+                           and search_id = :searchId""")
+                .param("status", status)
+                .param("ids", ids)
+                .param("total", total)
+                .param("hasMore", hasMore)
+                .param("code", code == null ? null : code.name())
+                .param("detail", detail)
+                .param("type", search.type().name())
+                .param("query", search.query())
+                .param("page", search.page())
+                .param("limit", search.limit())
+                .param("searchId", search.searchId())
+                .update();
     }
 
     /** The commands for {@code key} that arrive within {@code window}. */

@@ -32,3 +32,8 @@ create table provider_search (
 
 -- Expired answers are deleted by age.
 create index provider_search_answered_at on provider_search (answered_at);
+
+-- A correction to V5's back-fill of image_url, which named TV rows 'TV' where the type is 'TV_SHOW': shows
+-- stored before V5 get their w500 poster now, as CatalogItem.image() derives it.
+update media_item set image_url = 'https://image.tmdb.org/t/p/w500' || (document ->> 'posterPath')
+ where media_type = 'TV_SHOW' and image_url is null and document ->> 'posterPath' is not null;

@@ -63,4 +63,18 @@ class TmdbSearchEndpointsTest {
         assertThat(tmdb.get("/search/movie?query=lost&page=0").status()).isEqualTo(404);
         assertThat(tmdb.get("/search/movie?query=lost&page=501").status()).isEqualTo(404);
     }
+
+    @Test
+    void aSearchHitThatIsNoRecordedItemIsFetchedAsItsHitDescribedIt() {
+        JsonNode hit = Fixtures.read("tmdb/search-tv-breaking-bad.json").get("results").get(0);
+        JsonNode show = tmdb.ok("/tv/" + hit.get("id").asLong());
+
+        for (String field : new String[]{"name", "original_name", "overview", "first_air_date", "poster_path", "vote_count"}) {
+            assertThat(show.get(field)).as(field).isEqualTo(hit.get(field));
+        }
+        assertThat(show.get("seasons").isArray()).as("the rest synthesised, in a show's shape").isTrue();
+
+        JsonNode movieHit = Fixtures.read("tmdb/search-movie-star-wars.json").get("results").get(1);
+        assertThat(tmdb.ok("/movie/" + movieHit.get("id").asLong()).get("title")).isEqualTo(movieHit.get("title"));
+    }
 }
