@@ -82,7 +82,8 @@ final class SearchService {
         }
         boolean missing = parts.stream().anyMatch(part -> !part.outcome().hasHits());
         boolean hasMore = databaseHasMore(request, page) || answered.stream().anyMatch(part -> part.row().hasMore());
-        return new SearchResults(request.query(), request.page(), request.limit(), total(page, answered), hasMore,
+        Long total = hasMore ? total(page, answered) : Long.valueOf(request.offset() + items.size());
+        return new SearchResults(request.query(), request.page(), request.limit(), total, hasMore,
                 !answered.isEmpty(), missing, parts.stream().map(SearchService::describe).toList(), items);
     }
 
@@ -101,7 +102,10 @@ final class SearchService {
         return List.copyOf(keys);
     }
 
-    /** The larger of the database's count and the providers' counts added up; unknown if a provider gives none. */
+    /**
+     * With more pages to come: the larger of the database's count and the providers' counts added up; unknown if
+     * a provider gives none. (On the last page the count is what the pages hold.)
+     */
     private static Long total(SearchPage page, List<ProviderPart> answered) {
         long providerTotal = 0;
         for (ProviderPart part : answered) {
