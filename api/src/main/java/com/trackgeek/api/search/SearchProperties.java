@@ -13,6 +13,8 @@ import java.time.Duration;
  *                       is pg_trgm's own word-similarity threshold, i.e. a hit on the main title that the index
  *                       would find by similarity alone; an alternative-title hit needs 0.6 / 0.9 of it
  * @param minGoodHits    how many good hits on the page are enough (or the page's limit, if smaller)
+ * @param providerFallback whether providers are asked at all; false answers every search from the database alone
+ *                       (no provider budget spent on searches; the database-only benchmark runs so)
  * @param providerWait   the longest a search waits for the providers' part; past it the database's hits are
  *                       answered, flagged, and the provider's answer is kept for the next search
  * @param cacheTtl       how long a provider's answer serves every identical search (type, normalised query,
@@ -26,6 +28,7 @@ import java.time.Duration;
 record SearchProperties(
         @DefaultValue("0.6") double goodScore,
         @DefaultValue("5") int minGoodHits,
+        @DefaultValue("true") boolean providerFallback,
         @DefaultValue("3s") Duration providerWait,
         @DefaultValue("24h") Duration cacheTtl,
         @DefaultValue("1m") Duration failureTtl,

@@ -44,7 +44,9 @@ final class SearchService {
     SearchResults search(SearchRequest request) {
         SearchPage page = catalog.search(request.query(), request.types(), request.offset(), request.limit());
         Set<MediaType> askable = EnumSet.noneOf(MediaType.class);
-        request.types().stream().filter(served::serves).forEach(askable::add);
+        if (properties.providerFallback()) {
+            request.types().stream().filter(served::serves).forEach(askable::add);
+        }
         if (enoughFromDatabase(request, page) || askable.isEmpty()) {
             return new SearchResults(request.query(), request.page(), request.limit(), page.total(),
                     databaseHasMore(request, page), false, false, List.of(), fromDatabase(page));

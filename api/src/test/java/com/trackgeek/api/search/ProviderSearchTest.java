@@ -1,6 +1,8 @@
 package com.trackgeek.api.search;
 
 import com.trackgeek.api.ApiIntegrationTest;
+import com.trackgeek.api.media.ServedMediaTypes;
+import com.trackgeek.servicekit.items.CatalogSearch;
 import com.trackgeek.api.CatalogFixtures;
 import com.trackgeek.api.FakeSyncWorker;
 import com.trackgeek.contracts.ErrorCode;
@@ -50,6 +52,18 @@ class ProviderSearchTest extends ApiIntegrationTest {
 
     @Autowired
     private SearchProperties properties;
+
+    @Autowired
+    private CatalogSearch catalog;
+
+    @Autowired
+    private ProviderSearches providerSearches;
+
+    @Autowired
+    private ProviderHitSummaries summaries;
+
+    @Autowired
+    private ServedMediaTypes served;
 
     @Test
     void aSearchTheDatabaseCannotAnswerAsksTheWorkerOnceForAllConcurrentCallersAndComesBackFlagged() throws Exception {
@@ -176,6 +190,23 @@ class ProviderSearchTest extends ApiIntegrationTest {
         assertThat(answer.get("total").isNull()).as("unknown: more anime to come, and no provider gave a count").isTrue();
         assertThat(answer.get("hasMore").asBoolean()).isTrue();
         assertThat(answer.get("providers")).hasSize(5);
+    }
+
+    @Test
+    void withTheProviderFallbackOffEverySearchIsTheDatabasesAlone() {
+        var off = new SearchProperties(properties.goodScore(), properties.minGoodHits(), false, properties.providerWait(),
+                properties.cacheTtl(), properties.failureTtl(), properties.runningTimeout(), properties.pollInterval());
+        var search = new SearchService(catalog, providerSearches, summaries, served, off);
+        String word = word();
+
+        try (TopicProbe searches = FakeSyncWorker.watchProviderSearches()) {
+            SearchResults results = search.search(SearchRequest.of("anime", "nothing is called " + word, null, null));
+
+            assertThat(results.items()).isEmpty();
+            assertThat(results.providers()).isEmpty();
+            assertThat(results.providerMissing()).isFalse();
+            assertThat(FakeSyncWorker.drainSearches(searches, word, Duration.ofSeconds(1), json)).isEmpty();
+        }
     }
 
     @Test
