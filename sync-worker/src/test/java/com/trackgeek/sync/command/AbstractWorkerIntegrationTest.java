@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every worker test class extends this one and adds no configuration of its own, so they all share one
  * application context: a second context would run a second set of consumers in the same group, which could
- * take another test's commands.
+ * take another test's commands. It is public, its helpers protected, for the test classes of other packages
+ * (the provider searches') to share that one context too.
  */
 @SpringBootTest(properties = {
         "spring.config.name=sync-worker",
@@ -72,9 +73,9 @@ import java.util.concurrent.atomic.AtomicLong;
         "trackgeek.providers.igdb.limits[0].requests=100",
         "trackgeek.providers.igdb.limits[0].per=1s",
 })
-abstract class AbstractWorkerIntegrationTest {
+public abstract class AbstractWorkerIntegrationTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** Ids of the items tests create; below the simulator's not-found bound, so unscripted ids exist. */
     private static final AtomicLong NEXT_ID = new AtomicLong(910_000);
@@ -92,93 +93,93 @@ abstract class AbstractWorkerIntegrationTest {
     }
 
     @Autowired
-    KafkaTemplate<Object, Object> kafka;
+    protected KafkaTemplate<Object, Object> kafka;
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
     @Autowired
-    JsonMapper json;
+    protected JsonMapper json;
 
     // --- ids and the fake Jikan ---
 
-    static EmbeddedSimulator jikan() {
+    protected static EmbeddedSimulator jikan() {
         return SharedSimulator.simulator();
     }
 
-    static long newId() {
+    protected static long newId() {
         return NEXT_ID.incrementAndGet();
     }
 
-    static long missingId() {
+    protected static long missingId() {
         return NEXT_MISSING_ID.incrementAndGet();
     }
 
     /** A fresh id that Jikan answers with the recorded body of {@code recordedId}. */
-    static long recorded(MediaType type, long recordedId) {
+    protected static long recorded(MediaType type, long recordedId) {
         long id = newId();
         jikan().jikan().serveRecordedAs(type.pathSegment(), id, recordedId);
         return id;
     }
 
     /** Path regex of one item's Jikan resource, e.g. {@code jikanPath(ANIME, 910001, "full")}. */
-    static String jikanPath(MediaType type, long id, String resource) {
+    protected static String jikanPath(MediaType type, long id, String resource) {
         return SharedSimulator.jikanPath(type.pathSegment() + "/" + id + "/" + resource);
     }
 
-    static int calls(MediaType type, long id, String resource) {
+    protected static int calls(MediaType type, long id, String resource) {
         return jikan().requests().count(jikanPath(type, id, resource));
     }
 
     // --- the API's part, played by the test ---
 
-    UUID request(MediaType type, long id) {
+    protected UUID request(MediaType type, long id) {
         UUID requestId = queuedRequest(type, id);
         send(FetchRequested.of(requestId, MediaKey.of(type, id), SyncLane.INTERACTIVE, Instant.now()));
         return requestId;
     }
 
     /** The row the API writes before it publishes; the partial unique index refuses it while another is active. */
-    UUID queuedRequest(MediaType type, long id) {
+    protected UUID queuedRequest(MediaType type, long id) {
         UUID requestId = UUID.randomUUID();
         jdbc.sql("insert into sync_request (id, media_type, provider_id, kind, lane, status) values (:id, :type, :providerId, 'FETCH', 'INTERACTIVE', 'queued')")
                 .param("id", requestId).param("type", type.name()).param("providerId", id).update();
         return requestId;
     }
 
-    void send(SyncRequest command) {
+    protected void send(SyncRequest command) {
         kafka.send(Topics.SYNC_REQUESTS_INTERACTIVE, command.item().toString(), command).join();
     }
 
-    SyncEvent awaitEvent(TopicProbe events, UUID requestId) {
+    protected SyncEvent awaitEvent(TopicProbe events, UUID requestId) {
         return json.readValue(events.await(r -> r.value().contains(requestId.toString()), PATIENCE).value(), SyncEvent.class);
     }
 
-    static TopicProbe probe(String topic) {
+    protected static TopicProbe probe(String topic) {
         return TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), topic);
     }
 
     // --- what the worker recorded ---
 
-    Optional<JsonNode> document(MediaType type, long id) {
+    protected Optional<JsonNode> document(MediaType type, long id) {
         return jdbc.sql("select document::text from media_item where media_type = :type and provider_id = :id")
                 .param("type", type.name()).param("id", id)
                 .query(String.class).optional().map(json::readTree);
     }
 
-    String state(MediaType type, long id) {
+    protected String state(MediaType type, long id) {
         return jdbc.sql("select status from sync_state where media_type = :type and provider_id = :id")
                 .param("type", type.name()).param("id", id).query(String.class).single();
     }
 
-    String stateErrorCode(MediaType type, long id) {
+    protected String stateErrorCode(MediaType type, long id) {
         return jdbc.sql("select last_error_code from sync_state where media_type = :type and provider_id = :id")
                 .param("type", type.name()).param("id", id).query(String.class).single();
     }
 
-    String requestStatus(UUID requestId) {
+    protected String requestStatus(UUID requestId) {
         return jdbc.sql("select status from sync_request where id = :id").param("id", requestId).query(String.class).single();
     }
 
-    String requestErrorCode(UUID requestId) {
+    protected String requestErrorCode(UUID requestId) {
         return jdbc.sql("select error_code from sync_request where id = :id").param("id", requestId).query(String.class).single();
     }
 }
