@@ -8,6 +8,7 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.SearchHits;
 import com.trackgeek.sync.provider.SearchPage;
+import com.trackgeek.sync.provider.SearchWindow;
 
 import java.util.List;
 import java.util.Set;
@@ -64,21 +65,23 @@ final class JikanProvider implements MetadataProvider {
     /**
      * Jikan's search entries have the shape of the anime and manga objects, so the fetch mappers map them, with
      * no characters, staff or videos: what the search answer carries, nothing more. Jikan pages hold at most
-     * {@value #MAX_SEARCH_LIMIT}: a larger {@code limit} is asked as that.
+     * {@value #MAX_SEARCH_LIMIT}: up to that our page is Jikan's page (one call); a larger {@code limit} is cut out
+     * of Jikan's pages of {@value #MAX_SEARCH_LIMIT} ({@link SearchWindow}).
      */
     @Override
     public SearchPage search(MediaType type, String query, int page, int limit) {
+        int pageSize = Math.min(limit, MAX_SEARCH_LIMIT);
         return switch (type) {
-            case ANIME -> {
-                var answer = client.searchAnime(query, page, Math.min(limit, MAX_SEARCH_LIMIT));
-                yield page(answer.data(), answer.pagination(), "/anime?q=",
+            case ANIME -> SearchWindow.collect(page, limit, pageSize, number -> {
+                var answer = client.searchAnime(query, number, pageSize);
+                return page(answer.data(), answer.pagination(), "/anime?q=",
                         anime -> JikanAnimeMapper.toAnime(anime, List.of(), List.of(), null), JikanResponses.Anime::malId, JikanResponses.Anime::title);
-            }
-            case MANGA -> {
-                var answer = client.searchManga(query, page, Math.min(limit, MAX_SEARCH_LIMIT));
-                yield page(answer.data(), answer.pagination(), "/manga?q=",
+            });
+            case MANGA -> SearchWindow.collect(page, limit, pageSize, number -> {
+                var answer = client.searchManga(query, number, pageSize);
+                return page(answer.data(), answer.pagination(), "/manga?q=",
                         manga -> JikanMangaMapper.toManga(manga, List.of()), JikanResponses.Manga::malId, JikanResponses.Manga::title);
-            }
+            });
             default -> throw new IllegalArgumentException("Jikan searches anime and manga, not " + type);
         };
     }

@@ -8,6 +8,7 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.SearchHits;
 import com.trackgeek.sync.provider.SearchPage;
+import com.trackgeek.sync.provider.SearchWindow;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * provider is off: {@link #missingSettings()} names them and nothing is called.
  */
 final class TmdbProvider implements MetadataProvider {
+
+    /** How many results TMDB's search pages hold, always. */
+    static final int SEARCH_PAGE_SIZE = 20;
 
     private final TmdbClient client;
     private final List<String> missingSettings;
@@ -70,8 +74,8 @@ final class TmdbProvider implements MetadataProvider {
 
     /**
      * TMDB's search results are a subset of the movie and show bodies, mapped by the fetch mappers (a show with
-     * no seasons). TMDB's pages hold 20 results whatever we ask: {@code page} is TMDB's page, and {@code limit}
-     * only caps how many of its results are returned.
+     * no seasons). TMDB's pages hold {@value #SEARCH_PAGE_SIZE} results whatever we ask, so our page is cut out of
+     * the one or few TMDB pages that hold it ({@link SearchWindow}).
      */
     @Override
     public SearchPage search(MediaType type, String query, int page, int limit) {
@@ -79,27 +83,28 @@ final class TmdbProvider implements MetadataProvider {
             throw ProviderException.notConfigured(Provider.TMDB, "set " + String.join(", ", missingSettings));
         }
         return switch (type) {
-            case MOVIE -> {
-                var answer = client.searchMovies(query, page);
-                yield page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), limit, "/search/movie",
+            case MOVIE -> SearchWindow.collect(page, limit, SEARCH_PAGE_SIZE, number -> {
+                var answer = client.searchMovies(query, number);
+                return page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), "/search/movie",
                         movie -> movie.id(), movie -> movie.title(), TmdbMovieMapper::toMovie);
-            }
-            case TV_SHOW -> {
-                var answer = client.searchShows(query, page);
-                yield page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), limit, "/search/tv",
+            });
+            case TV_SHOW -> SearchWindow.collect(page, limit, SEARCH_PAGE_SIZE, number -> {
+                var answer = client.searchShows(query, number);
+                return page(answer.results(), answer.page(), answer.totalPages(), answer.totalResults(), "/search/tv",
                         show -> show.id(), show -> show.name(), show -> TmdbTvMapper.toShow(show, Map.of()));
-            }
+            });
             default -> throw new IllegalArgumentException("TMDB searches movies and TV shows, not " + type);
         };
     }
 
-    private static <R> SearchPage page(List<R> results, Integer page, Integer totalPages, Long total, int limit, String path,
+    /** One TMDB page, every result mapped. */
+    private static <R> SearchPage page(List<R> results, Integer page, Integer totalPages, Long total, String path,
                                        Function<R, Long> id, Function<R, String> title, Function<R, CatalogItem> mapper) {
         if (total == null) {
             throw ProviderException.invalidPayload(Provider.TMDB, path + " has no total_results", null);
         }
-        List<CatalogItem> items = SearchHits.mapped(Provider.TMDB, path + " results", results, limit, id, title, mapper);
-        boolean hasMore = items.size() < results.size() || (page != null && totalPages != null && page < totalPages);
+        List<CatalogItem> items = SearchHits.mapped(Provider.TMDB, path + " results", results, Integer.MAX_VALUE, id, title, mapper);
+        boolean hasMore = page != null && totalPages != null && page < totalPages;
         return new SearchPage(items, total, hasMore);
     }
 

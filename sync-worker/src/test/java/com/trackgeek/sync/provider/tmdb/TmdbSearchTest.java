@@ -51,6 +51,31 @@ class TmdbSearchTest {
     }
 
     @Test
+    void aPageSmallerThanTmdbsIsCutOutOfItsPageSoTheNextPageStartsWhereThisOneEnded() {
+        JsonNode results = fixture("tmdb/search-movie-star-wars.json").get("results");
+        int callsBefore = tmdb.requests().count(SEARCH_MOVIE);
+        MetadataProvider provider = provider(SharedSimulator.TMDB_API_KEY);
+
+        SearchPage first = provider.search(MediaType.MOVIE, "star wars", 1, 10);
+        SearchPage second = provider.search(MediaType.MOVIE, "star wars", 2, 10);
+
+        assertThat(first.items()).extracting(item -> item.key().id())
+                .containsExactlyElementsOf(ids(results, 0, 10));
+        assertThat(second.items()).extracting(item -> item.key().id())
+                .as("TMDB's results 11-20, from the same TMDB page").containsExactlyElementsOf(ids(results, 10, 20));
+        assertThat(second.hasMore()).isTrue();
+        assertThat(tmdb.requests().count(SEARCH_MOVIE)).as("one TMDB page each").isEqualTo(callsBefore + 2);
+    }
+
+    private static List<Long> ids(JsonNode results, int from, int to) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int index = from; index < to; index++) {
+            ids.add(results.get(index).get("id").asLong());
+        }
+        return ids;
+    }
+
+    @Test
     void aRecordedMovieSearchIsPartialMoviesWithTheResultsValuesAndTmdbsTotal() {
         JsonNode recorded = fixture("tmdb/search-movie-harry-potter.json");
 
