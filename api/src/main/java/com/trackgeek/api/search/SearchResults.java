@@ -10,9 +10,9 @@ import java.util.List;
  * {@code /api/v1/{type}/{id}}).
  *
  * @param total            how many hits there are in all, where known: the database's count when it answered
- *                         alone; with providers, on the last page the hits up to it, before it the larger of the
- *                         database's count and the providers' counts added up, or null when a provider gives no
- *                         count (IGDB, Hardcover)
+ *                         alone; with providers, the larger of it and the providers' counts added up; where a
+ *                         provider gives no count (IGDB, Hardcover), the hits up to the last page once it is
+ *                         reached, null before
  * @param hasMore          whether a next page has hits, by the database's count or a provider's word
  * @param providerIncluded whether a provider's search contributed to this page
  * @param providerMissing  whether a provider's part was wanted (the database had too few good hits) but is

@@ -84,7 +84,10 @@ final class SearchService {
         }
         boolean missing = parts.stream().anyMatch(part -> !part.outcome().hasHits());
         boolean hasMore = databaseHasMore(request, page) || answered.stream().anyMatch(part -> part.row().hasMore());
-        Long total = hasMore ? total(page, answered) : Long.valueOf(request.offset() + items.size());
+        Long total = total(page, answered);
+        if (total == null && !hasMore && !items.isEmpty()) {
+            total = request.offset() + items.size(); // the last page: the count is what the pages hold
+        }
         return new SearchResults(request.query(), request.page(), request.limit(), total, hasMore,
                 !answered.isEmpty(), missing, parts.stream().map(SearchService::describe).toList(), items);
     }
@@ -104,10 +107,7 @@ final class SearchService {
         return List.copyOf(keys);
     }
 
-    /**
-     * With more pages to come: the larger of the database's count and the providers' counts added up; unknown if
-     * a provider gives none. (On the last page the count is what the pages hold.)
-     */
+    /** The larger of the database's count and the providers' counts added up; unknown if a provider gives none. */
     private static Long total(SearchPage page, List<ProviderPart> answered) {
         long providerTotal = 0;
         for (ProviderPart part : answered) {
