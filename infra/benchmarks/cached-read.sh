@@ -36,83 +36,15 @@ NGINX_PORT="${NGINX_PORT:-18088}"
 MVN_ARGS="${MVN_ARGS:--B -q}"
 ITEM_PATH="/api/v1/anime/$ITEM"
 
-log() { printf '[cached-read] %s\n' "$*" >&2; }
-
-install_tools() {
-    if command -v nginx >/dev/null && command -v wrk >/dev/null; then
-        return
-    fi
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        sudo="sudo"
-    fi
-    log "installing nginx and wrk (apt-get update, then apt-get install)"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx wrk >/dev/null
-}
-
-WORK="$(mktemp -d /tmp/trackgeek-cached-read.XXXXXX)"
-PIPELINE_PID=""
+BENCHMARK=cached-read
 NGINX_PID=""
+# shellcheck source=lib/pipeline.sh
+source "$ROOT/infra/benchmarks/lib/pipeline.sh"
 
-cleanup() {
-    local status=$?
+stop_extras() {
     if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
         kill "$NGINX_PID" 2>/dev/null || true
     fi
-    if [ -n "$PIPELINE_PID" ] && kill -0 "$PIPELINE_PID" 2>/dev/null; then
-        log "stopping the pipeline"
-        # Its own process group (setsid below): Maven and the JVM it started, nothing else.
-        kill -TERM -- "-$PIPELINE_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$PIPELINE_PID" 2>/dev/null || break
-            sleep 1
-        done
-        kill -KILL -- "-$PIPELINE_PID" 2>/dev/null || true
-    fi
-    if [ "${KEEP:-0}" = "1" ] || [ "$status" -ne 0 ]; then
-        log "logs and data kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_pipeline() {
-    log "starting the pipeline (./mvnw $MVN_ARGS -Pstandalone; log: $WORK/pipeline.log)"
-    (
-        cd "$ROOT"
-        export TRACKGEEK_DATA_DIR="$WORK/data"
-        export TRACKGEEK_FIXTURES="${TRACKGEEK_FIXTURES:-$ROOT/../shared/fixtures}"
-        export TRACKGEEK_API_PORT="$API_PORT"
-        export TRACKGEEK_SYNC_WORKER_PORT="${SYNC_WORKER_PORT:-18081}"
-        export TRACKGEEK_EMBEDDING_WORKER_PORT="${EMBEDDING_WORKER_PORT:-18082}"
-        export TRACKGEEK_SIMULATOR_PORT="${SIMULATOR_PORT:-18090}"
-        export TRACKGEEK_POSTGRES_PORT="${POSTGRES_PORT:-15433}"
-        export TRACKGEEK_KAFKA_PORT="${KAFKA_PORT:-19092}"
-        # shellcheck disable=SC2086
-        exec setsid ./mvnw $MVN_ARGS -Pstandalone
-    ) >"$WORK/pipeline.log" 2>&1 &
-    PIPELINE_PID=$!
-}
-
-wait_for() {
-    local what="$1" url="$2" seconds="$3"
-    log "waiting for $what ($url, up to ${seconds}s)"
-    for _ in $(seq 1 "$seconds"); do
-        if ! kill -0 "$PIPELINE_PID" 2>/dev/null; then
-            log "the pipeline stopped; last lines of $WORK/pipeline.log:"
-            tail -n 40 "$WORK/pipeline.log" >&2
-            exit 1
-        fi
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url")" = "200" ]; then
-            return
-        fi
-        sleep 1
-    done
-    log "$what did not answer 200 in ${seconds}s"
-    exit 1
 }
 
 start_nginx() {
@@ -168,7 +100,7 @@ median() {
     sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-install_tools
+install_tools nginx:nginx wrk:wrk
 start_pipeline
 wait_for "the API" "http://localhost:$API_PORT/actuator/health" 900
 

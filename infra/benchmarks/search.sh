@@ -42,80 +42,9 @@ API_PORT="${API_PORT:-18080}"
 POSTGRES_PORT="${POSTGRES_PORT:-15433}"
 MVN_ARGS="${MVN_ARGS:--B -q}"
 
-log() { printf '[search] %s\n' "$*" >&2; }
-
-install_tools() {
-    if command -v wrk >/dev/null && command -v psql >/dev/null; then
-        return
-    fi
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        sudo="sudo"
-    fi
-    log "installing wrk and psql (apt-get update, then apt-get install)"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk postgresql-client >/dev/null
-}
-
-WORK="$(mktemp -d /tmp/trackgeek-search.XXXXXX)"
-PIPELINE_PID=""
-
-cleanup() {
-    local status=$?
-    if [ -n "$PIPELINE_PID" ] && kill -0 "$PIPELINE_PID" 2>/dev/null; then
-        log "stopping the pipeline"
-        # Its own process group (setsid below): Maven and the JVM it started, nothing else.
-        kill -TERM -- "-$PIPELINE_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$PIPELINE_PID" 2>/dev/null || break
-            sleep 1
-        done
-        kill -KILL -- "-$PIPELINE_PID" 2>/dev/null || true
-    fi
-    if [ "${KEEP:-0}" = "1" ] || [ "$status" -ne 0 ]; then
-        log "logs and data kept in $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-start_pipeline() {
-    log "starting the pipeline (./mvnw $MVN_ARGS -Pstandalone; log: $WORK/pipeline.log)"
-    (
-        cd "$ROOT"
-        export TRACKGEEK_DATA_DIR="$WORK/data"
-        export TRACKGEEK_FIXTURES="${TRACKGEEK_FIXTURES:-$ROOT/../shared/fixtures}"
-        export TRACKGEEK_API_PORT="$API_PORT"
-        export TRACKGEEK_SYNC_WORKER_PORT="${SYNC_WORKER_PORT:-18081}"
-        export TRACKGEEK_EMBEDDING_WORKER_PORT="${EMBEDDING_WORKER_PORT:-18082}"
-        export TRACKGEEK_SIMULATOR_PORT="${SIMULATOR_PORT:-18090}"
-        export TRACKGEEK_POSTGRES_PORT="$POSTGRES_PORT"
-        export TRACKGEEK_KAFKA_PORT="${KAFKA_PORT:-19092}"
-        # shellcheck disable=SC2086
-        exec setsid ./mvnw $MVN_ARGS -Pstandalone
-    ) >"$WORK/pipeline.log" 2>&1 &
-    PIPELINE_PID=$!
-}
-
-wait_for() {
-    local what="$1" url="$2" seconds="$3"
-    log "waiting for $what ($url, up to ${seconds}s)"
-    for _ in $(seq 1 "$seconds"); do
-        if ! kill -0 "$PIPELINE_PID" 2>/dev/null; then
-            log "the pipeline stopped; last lines of $WORK/pipeline.log:"
-            tail -n 40 "$WORK/pipeline.log" >&2
-            exit 1
-        fi
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url")" = "200" ]; then
-            return
-        fi
-        sleep 1
-    done
-    log "$what did not answer 200 in ${seconds}s"
-    exit 1
-}
+BENCHMARK=search
+# shellcheck source=lib/pipeline.sh
+source "$ROOT/infra/benchmarks/lib/pipeline.sh"
 
 sql() {
     PGCONNECT_TIMEOUT=10 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$POSTGRES_PORT" -U postgres -d trackgeek "$@"
@@ -140,9 +69,10 @@ select array['shadow','dragon','love','night','star','blade','girl','world','war
              'ナ','ニ','ヌ','ネ','ノ','ハ','ヒ','フ','ヘ','ホ','マ','ミ','ム','メ','モ','ラ','リ','ル','レ','ロ',
              'の','に','を','と','が','は','物','語','世','界','夢','光','風','空','花','天','使','魔','法','少','女'] as k;
 
+-- Types as MediaType names them (TV_SHOW, not TV), which is what the searches filter on.
 insert into media_item (media_type, provider_id, document, title, alternative_titles, release_status,
                         release_year, image_url, last_refreshed_at)
-select (array['ANIME','MANGA','MOVIE','TV','GAME','BOOK'])[1 + g % 6], 50000000 + g, '{}'::jsonb,
+select (array['ANIME','MANGA','MOVIE','TV_SHOW','GAME','BOOK'])[1 + g % 6], 50000000 + g, '{}'::jsonb,
        t.title, array[t.japanese, upper(left(t.title, 1)) || substr(t.title, 2) || ' (' || g % 97 || ')'],
        'Finished', 1960 + g % 65, 'https://example.invalid/' || g || '.jpg', now()
   from generate_series(1, :items) g,
@@ -228,7 +158,7 @@ median_of() {
         | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-install_tools
+install_tools wrk:wrk psql:postgresql-client
 start_pipeline
 wait_for "the API" "http://localhost:$API_PORT/actuator/health" 900
 fill_database
