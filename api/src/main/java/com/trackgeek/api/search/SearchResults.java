@@ -13,6 +13,8 @@ import java.util.List;
  *                         alone; with providers, the larger of it and the providers' counts added up; where a
  *                         provider gives no count (IGDB, Hardcover), the hits up to the last page once it is
  *                         reached, null before
+ * @param totalExact       false when {@code total} is a lower bound: the database counts matches only so far (500
+ *                         substring matches, 100 word-similar ones), so a very common word says "at least"
  * @param hasMore          whether a next page has hits, by the database's count or a provider's word
  * @param providerIncluded whether a provider's search contributed to this page
  * @param providerMissing  whether a provider's part was wanted (the database had too few good hits) but is
@@ -20,7 +22,7 @@ import java.util.List;
  *                         database's hits only, and {@code providers} says why
  * @param providers        each type's provider part when one was wanted; empty when the database sufficed
  */
-record SearchResults(String query, int page, int limit, Long total, boolean hasMore, boolean providerIncluded,
+record SearchResults(String query, int page, int limit, Long total, boolean totalExact, boolean hasMore, boolean providerIncluded,
                      boolean providerMissing, List<Provider> providers, List<Hit> items) {
 
     /** Where a hit came from. */

@@ -48,7 +48,7 @@ final class SearchService {
             request.types().stream().filter(served::serves).forEach(askable::add);
         }
         if (enoughFromDatabase(request, page) || askable.isEmpty()) {
-            return new SearchResults(request.query(), request.page(), request.limit(), page.total(),
+            return new SearchResults(request.query(), request.page(), request.limit(), page.total(), page.totalExact(),
                     databaseHasMore(request, page), false, false, List.of(), fromDatabase(page));
         }
         return merged(request, page, providers.search(askable, request.query(), request.page(), request.limit()));
@@ -85,10 +85,12 @@ final class SearchService {
         boolean missing = parts.stream().anyMatch(part -> !part.outcome().hasHits());
         boolean hasMore = databaseHasMore(request, page) || answered.stream().anyMatch(part -> part.row().hasMore());
         Long total = total(page, answered);
+        // The database's count may be a lower bound (CatalogSearch counts so far); a larger provider count is the provider's own.
+        boolean exact = total == null || total > page.total() || page.totalExact();
         if (total == null && !hasMore && !items.isEmpty()) {
             total = request.offset() + items.size(); // the last page: the count is what the pages hold
         }
-        return new SearchResults(request.query(), request.page(), request.limit(), total, hasMore,
+        return new SearchResults(request.query(), request.page(), request.limit(), total, exact, hasMore,
                 !answered.isEmpty(), missing, parts.stream().map(SearchService::describe).toList(), items);
     }
 
