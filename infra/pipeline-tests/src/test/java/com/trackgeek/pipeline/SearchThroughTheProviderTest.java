@@ -58,6 +58,7 @@ class SearchThroughTheProviderTest {
     void anUnknownTitleIsFoundThroughItsProviderStoredPartialQueuedAndLaterCompleted(String type, String query, String providerPath) {
         MediaType mediaType = MediaType.fromPathSegment(type).orElseThrow();
         MediaKey hit;
+        List<Long> fromProvider = new ArrayList<>();
         pipeline.pauseBulkLane();
         try (TopicProbe bulkLane = TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), Topics.SYNC_REQUESTS_BULK)) {
             int callsBefore = providerCalls(providerPath);
@@ -68,6 +69,7 @@ class SearchThroughTheProviderTest {
             assertThat(first.get("providerMissing").asBoolean()).isFalse();
             assertThat(first.at("/providers/0/outcome").asString()).isEqualTo("answered");
             assertThat(providerCalls(providerPath)).as("one provider search").isEqualTo(callsBefore + 1);
+            hitsFrom(first, "provider").forEach(item -> fromProvider.add(item.get("id").asLong()));
             JsonNode found = hitsFrom(first, "provider").getFirst();
             hit = MediaKey.of(mediaType, found.get("id").asLong());
             assertThat(found.get("title").asString()).isNotBlank();
@@ -87,6 +89,7 @@ class SearchThroughTheProviderTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(Database.partial(mediaType, hit.id())).as("the full fetch completes the partial item").isFalse());
+        awaitFullyFetched(mediaType, fromProvider);
         JsonNode later = search(pipeline.apiUrl(), type, query);
         assertThat(hitsFrom(later, "database")).anySatisfy(item -> {
             assertThat(item.get("id").asLong()).isEqualTo(hit.id());
@@ -129,13 +132,14 @@ class SearchThroughTheProviderTest {
 
     @Test
     void aSearchOfManyNewHitsPutsTwoOnTheHighEmbeddingLaneAndTheRestOnTheLowOne() {
+        Set<String> newHits;
         pipeline.pauseBulkLane();
         String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
         try (TopicProbe high = TopicProbe.openAtEnd(bootstrap, Topics.EMBEDDING_REQUESTS_HIGH);
              TopicProbe low = TopicProbe.openAtEnd(bootstrap, Topics.EMBEDDING_REQUESTS_LOW)) {
             JsonNode answer = search(pipeline.apiUrl(), "game", "wwe smackdown");
 
-            Set<String> newHits = hitsFrom(answer, "provider").stream()
+            newHits = hitsFrom(answer, "provider").stream()
                     .map(item -> MediaKey.of(MediaType.GAME, item.get("id").asLong()).toString())
                     .collect(Collectors.toSet());
             assertThat(newHits).as(answer.toString()).hasSizeGreaterThan(2);
@@ -147,6 +151,16 @@ class SearchThroughTheProviderTest {
         } finally {
             pipeline.resumeBulkLane();
         }
+        awaitFullyFetched(MediaType.GAME, newHits.stream().map(key -> MediaKey.parse(key).id()).toList());
+    }
+
+    /**
+     * The bulk lane's fetches of a test's hits are done before the next test counts provider calls: IGDB and
+     * Hardcover answer searches and fetches on one path.
+     */
+    private static void awaitFullyFetched(MediaType type, List<Long> ids) {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(ids)
+                .allSatisfy(id -> assertThat(Database.partial(type, id)).as(type + " " + id).isFalse()));
     }
 
     @Test
