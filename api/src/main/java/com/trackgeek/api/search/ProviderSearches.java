@@ -34,6 +34,7 @@ import java.util.UUID;
 final class ProviderSearches {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSearches.class);
+    private static final Duration SHORTEST_PUBLISH_WAIT = Duration.ofMillis(500);
 
     private final ProviderSearchCache cache;
     private final KafkaTemplate<Object, Object> kafka;
@@ -93,8 +94,8 @@ final class ProviderSearches {
         var command = ProviderSearchRequested.of(searchId, type, row.query(), page, limit, Instant.now());
         try {
             // Bounded by what is left of the search's wait, but never so short that a healthy broker cannot answer.
-            Duration timeout = Duration.between(Instant.now(), deadline).compareTo(Duration.ofMillis(500)) > 0
-                    ? Duration.between(Instant.now(), deadline) : Duration.ofMillis(500);
+            Duration left = Duration.between(Instant.now(), deadline);
+            Duration timeout = left.compareTo(SHORTEST_PUBLISH_WAIT) > 0 ? left : SHORTEST_PUBLISH_WAIT;
             AcknowledgedSend.send(kafka, Topics.PROVIDER_SEARCHES, command.key(), command, timeout);
             return row;
         } catch (PipelineUnavailableException unpublished) {
