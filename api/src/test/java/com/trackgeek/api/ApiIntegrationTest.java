@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -41,8 +42,35 @@ import static org.awaitility.Awaitility.await;
 // Books are left out of this deployment, so the tests can show what a type not served answers.
 @SpringBootTest(properties = {"spring.config.name=api", "trackgeek.api.media-types=anime,manga,movie,tv,game",
         // No sync worker answers provider searches here: searches the database cannot answer wait this long.
-        "trackgeek.api.search.provider-wait=300ms"}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        "trackgeek.api.search.provider-wait=300ms",
+        // API keys, each with one scope (ApiIntegrationTest.BULK_KEY and its siblings are the keys); the last one
+        // may make only one write a minute.
+        "trackgeek.api.security.keys[0].name=bulk-operator",
+        "trackgeek.api.security.keys[0].hash={sha256}70defefab556b656f8c5819aa3852f04c7cf450f51894758e01be227ca18296d",
+        "trackgeek.api.security.keys[0].scopes=bulk-syncs:write",
+        "trackgeek.api.security.keys[1].name=refresher",
+        "trackgeek.api.security.keys[1].hash={sha256}3e14356f69f598441def2139698a5cddde82b41584e30a00a25bda03dcda0fe2",
+        "trackgeek.api.security.keys[1].scopes=items:refresh",
+        "trackgeek.api.security.keys[2].name=operator",
+        "trackgeek.api.security.keys[2].hash={sha256}43f89b3109a23250c21ca5022cf05a2713a725a67cd4fdc4b4e1db7a5100f674",
+        "trackgeek.api.security.keys[2].scopes=actuator:read",
+        "trackgeek.api.security.keys[3].name=hasty",
+        "trackgeek.api.security.keys[3].hash={sha256}e7a6537aea8c372673f8b07333aecf857f703c3fdd52f791c1232e5c453321f7",
+        "trackgeek.api.security.keys[3].scopes=bulk-syncs:write",
+        "trackgeek.api.security.keys[3].writes=1",
+        // The other keys write as often as the tests need.
+        "trackgeek.api.security.write-limit.requests=100000",
+        // Exposed with their values, to show that the keys' hashes stay masked even then.
+        "management.endpoints.web.exposure.include=health,info,prometheus,env,configprops",
+        "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always"},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
+
+    /** The API keys configured above: may start bulk syncs, refresh items, read the actuator, start one bulk sync a minute. */
+    protected static final String BULK_KEY = "test-bulk-key-5f0c3a9e71d24b8e";
+    protected static final String REFRESH_KEY = "test-refresh-key-a83d1e07c6b94f25";
+    protected static final String OPERATOR_KEY = "test-operator-key-2b7e9d40f1c35a68";
+    protected static final String HASTY_KEY = "test-hasty-key-9c0d2e4f6a8b1c3d";
 
     /** Item ids unique in this JVM and unlikely to meet a previous run's in a reused database. */
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000, 900_000) * 1_000);
@@ -155,5 +183,14 @@ public abstract class ApiIntegrationTest {
                 .param("id", key.id())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** A problem detail (RFC 9457) with this status and code. */
+    protected void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var body = json(response);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("code").asString()).isEqualTo(code);
     }
 }

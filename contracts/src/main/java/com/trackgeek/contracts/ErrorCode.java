@@ -54,6 +54,14 @@ public enum ErrorCode {
     MEDIA_TYPE_NOT_SUPPORTED,
     /** A sync request stayed running past its bound and every takeover failed; the next read starts a new one. */
     SYNC_TIMED_OUT,
+    /** A request that needs an API key came without one. */
+    API_KEY_MISSING,
+    /** The API key sent is not one this deployment knows. */
+    API_KEY_INVALID,
+    /** The API key is known but lacks the scope the request needs. */
+    API_KEY_SCOPE_MISSING,
+    /** The client (its API key) asked for work faster than its limit allows; {@code Retry-After} says when to resume. */
+    TOO_MANY_REQUESTS,
     /** Kafka or PostgreSQL could not accept the work; nothing was promised to the caller. */
     PIPELINE_UNAVAILABLE,
     /** Something failed that is not the caller's fault. */

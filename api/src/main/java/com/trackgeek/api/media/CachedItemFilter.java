@@ -1,6 +1,7 @@
 package com.trackgeek.api.media;
 
 import com.trackgeek.api.ApiPaths;
+import com.trackgeek.api.security.ReadAccess;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import jakarta.servlet.FilterChain;
@@ -24,7 +25,8 @@ import java.io.IOException;
  *
  * <p>Anything else is passed on untouched, so every other answer (a query such as {@code wait}, another
  * {@code Accept}, other preconditions, HEAD, a malformed id, a type not served, an item not in memory) keeps
- * coming from the controller and its problem details. What it does answer has a path of ASCII letters and
+ * coming from the controller and its problem details. It answers nothing while reads need an API key
+ * ({@link ReadAccess}): it runs before the security filter chain. What it does answer has a path of ASCII letters and
  * digits and no query, so it cannot carry a malformed encoding: its order relative to the filter that
  * refuses those does not matter.
  */
@@ -37,11 +39,13 @@ final class CachedItemFilter extends HttpFilter implements Ordered {
     private final ItemCache cache;
     private final FetchMetrics metrics;
     private final MediaType[] served;
+    private final boolean readsOpen;
 
-    CachedItemFilter(ItemCache cache, FetchMetrics metrics, ServedMediaTypes served) {
+    CachedItemFilter(ItemCache cache, FetchMetrics metrics, ServedMediaTypes served, ReadAccess reads) {
         this.cache = cache;
         this.metrics = metrics;
         this.served = served.types().toArray(MediaType[]::new);
+        this.readsOpen = reads.open();
     }
 
     /** As early as possible: a hit needs none of the other filters (observation, request context, form content). */
@@ -72,7 +76,7 @@ final class CachedItemFilter extends HttpFilter implements Ordered {
 
     /** The item of a GET this filter may answer, or null to leave the request to the controller. */
     private MediaKey plainItemRead(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || !acceptsJson(request)
+        if (!readsOpen || !"GET".equals(request.getMethod()) || request.getQueryString() != null || !acceptsJson(request)
                 || !IfNoneMatch.isTheOnlyPrecondition(request)) {
             return null;
         }

@@ -29,6 +29,9 @@ public final class ProblemStatus {
             // The sync ran past its bound and was given up; trying again starts a new one.
             case SYNC_TIMED_OUT -> HttpStatus.SERVICE_UNAVAILABLE;
             case PROVIDER_PAYLOAD_INVALID -> HttpStatus.BAD_GATEWAY;
+            case API_KEY_MISSING, API_KEY_INVALID -> HttpStatus.UNAUTHORIZED;
+            case API_KEY_SCOPE_MISSING -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
             case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;
             case INTERNAL_ERROR, UNKNOWN -> HttpStatus.INTERNAL_SERVER_ERROR;
         };

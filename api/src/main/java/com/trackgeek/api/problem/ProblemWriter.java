@@ -13,13 +13,20 @@ import java.util.Optional;
 
 /**
  * Writes a problem detail straight to a servlet response, for the answers given before Spring MVC runs (a
- * filter, Tomcat's error valve), in the shape {@link ProblemHandler} gives everywhere else.
+ * filter, the security filter chain, Tomcat's error valve), in the shape {@link ProblemHandler} gives everywhere
+ * else.
  */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemWriter() {
+    }
+
+    /** With the usual status of the code, see {@link ProblemStatus}. */
+    public static void write(HttpServletResponse response, ErrorCode code, String detail, String path)
+            throws IOException {
+        write(response, ProblemStatus.of(code), code, detail, path);
     }
 
     static void write(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail, String path)

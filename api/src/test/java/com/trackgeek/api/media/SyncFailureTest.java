@@ -94,11 +94,4 @@ class SyncFailureTest extends ApiIntegrationTest {
             assertThat(response.get().statusCode()).isEqualTo(202);
         }
     }
-
-    private void assertProblem(HttpResponse<String> answer, int status, String code) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(answer).get("code").asString()).isEqualTo(code);
-        assertThat(json(answer).get("status").asInt()).isEqualTo(status);
-    }
 }

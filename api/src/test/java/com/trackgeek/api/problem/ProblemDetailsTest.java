@@ -52,7 +52,8 @@ class ProblemDetailsTest extends ApiIntegrationTest {
 
     @Test
     void aWrongMethodIs405() {
-        var response = send(HttpRequest.newBuilder(uri("/api/v1/anime/5114")).DELETE());
+        // A write needs a key before routing (ApiKeySecurityTest): with one, the wrong method is what is left to say.
+        var response = send(HttpRequest.newBuilder(uri("/api/v1/anime/5114")).header("X-API-Key", BULK_KEY).DELETE());
         assertProblem(response, 405, "INVALID_REQUEST");
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
@@ -83,13 +84,5 @@ class ProblemDetailsTest extends ApiIntegrationTest {
         assertThat(body.get("instance").asString()).isEqualTo("/api/v1/anime/abc");
         assertThat(body.get("title").asString()).isEqualTo("Bad Request");
         assertThat(body.get("detail").asString()).contains("positive integer");
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        var body = json(response);
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("code").asString()).isEqualTo(code);
     }
 }
