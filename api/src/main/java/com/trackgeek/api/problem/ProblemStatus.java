@@ -29,6 +29,8 @@ public final class ProblemStatus {
             // The sync ran past its bound and was given up; trying again starts a new one.
             case SYNC_TIMED_OUT -> HttpStatus.SERVICE_UNAVAILABLE;
             case PROVIDER_PAYLOAD_INVALID -> HttpStatus.BAD_GATEWAY;
+            // A well-formed bulk selector the type's provider cannot list.
+            case BULK_SELECTOR_NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;
             case INTERNAL_ERROR, UNKNOWN -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
