@@ -52,6 +52,11 @@ public enum ErrorCode {
     MALFORMED_MESSAGE,
     /** The media type is valid but not synced by this deployment yet. */
     MEDIA_TYPE_NOT_SUPPORTED,
+    /**
+     * A bulk selector the type's provider cannot list (a season of a type without seasons, a top list it does not
+     * have, a catalog it cannot list affordably or not in this deployment's configuration): a 422, not an outage.
+     */
+    BULK_SELECTOR_NOT_SUPPORTED,
     /** A sync request stayed running past its bound and every takeover failed; the next read starts a new one. */
     SYNC_TIMED_OUT,
     /** A request that needs an API key came without one. */

@@ -32,6 +32,8 @@ public final class ProblemStatus {
             case API_KEY_MISSING, API_KEY_INVALID -> HttpStatus.UNAUTHORIZED;
             case API_KEY_SCOPE_MISSING -> HttpStatus.FORBIDDEN;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            // A well-formed bulk selector the type's provider cannot list.
+            case BULK_SELECTOR_NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;
             case INTERNAL_ERROR, UNKNOWN -> HttpStatus.INTERNAL_SERVER_ERROR;
         };

@@ -3,11 +3,14 @@ package com.trackgeek.sync.provider;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One external metadata source. Each provider is one package (client, response records, mapper) behind
@@ -76,4 +79,33 @@ public interface MetadataProvider {
      *                           something that cannot be mapped ({@code PROVIDER_PAYLOAD_INVALID})
      */
     SearchPage search(MediaType type, String query, int page, int limit);
+
+    /**
+     * The names of the provider's top lists of {@code type}, for {@link BulkSelector.TopList#list()}; empty when it
+     * has none.
+     */
+    default Set<String> topLists(MediaType type) {
+        return Set.of();
+    }
+
+    /**
+     * Page {@code page} (from 1) of the ids {@code selector} names, as large as one provider call allows, through
+     * the same gateway, rate limit and budget as fetches. A {@link BulkSelector.Ids} is never asked (the bulk
+     * engine has its ids); a season, a top list or a catalog the provider cannot list fails with
+     * {@code BULK_SELECTOR_NOT_SUPPORTED} before any call.
+     *
+     * @throws ProviderException {@code BULK_SELECTOR_NOT_SUPPORTED}, or the codes of {@link #fetch} when the
+     *                           provider is off, unavailable, or answers something that cannot be read
+     */
+    default IdPage listIds(BulkSelector selector, int page) {
+        throw notListable(selector);
+    }
+
+    /** The failure of a selector this provider cannot list, naming what it can. */
+    default ProviderException notListable(BulkSelector selector) {
+        String lists = mediaTypes().stream().sorted()
+                .map(type -> type + " " + (topLists(type).isEmpty() ? "[]" : new TreeSet<>(topLists(type))))
+                .collect(Collectors.joining(", "));
+        return ProviderException.selectorNotSupported(provider(), "cannot list " + selector + "; its top lists: " + lists);
+    }
 }

@@ -25,6 +25,11 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(ErrorCode.MEDIA_TYPE_NOT_SUPPORTED, "no provider for " + type + " in this deployment", null);
     }
 
+    /** The provider cannot list {@code selector}: {@code detail} says what it can list instead. */
+    public static ProviderException selectorNotSupported(Provider provider, String detail) {
+        return new ProviderException(ErrorCode.BULK_SELECTOR_NOT_SUPPORTED, provider + ": " + detail, null);
+    }
+
     public static ProviderException unavailable(Provider provider, String detail, Throwable cause) {
         return new ProviderException(provider.serviceUnavailable(), detail, cause);
     }

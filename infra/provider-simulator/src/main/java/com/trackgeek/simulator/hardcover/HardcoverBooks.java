@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class HardcoverBooks {
 
     private static final long SALT = 0xB00CL;
+    /** How many books {@link #trending()} ranks. */
+    static final int TRENDING_SIZE = 300;
     private static final List<String> ADJECTIVES = List.of("Silent", "Crimson", "Hidden", "Last", "Golden", "Broken",
             "Distant", "Winter", "Burning", "Lost", "Quiet", "Iron");
     private static final List<String> NOUNS = List.of("Orchard", "Harbor", "Library", "Compass", "River", "Kingdom",
@@ -77,6 +79,19 @@ final class HardcoverBooks {
                 .limit(limit)
                 .map(id -> book(id).orElseThrow())
                 .toList();
+    }
+
+    /**
+     * The ids {@code books_trending} ranks, whatever the dates: the recorded books, then those the recorded shelves
+     * list, then synthesised ones (every 37th id from 5), {@value #TRENDING_SIZE} in all; each a book served by id.
+     */
+    List<Long> trending() {
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(recorded.keySet()));
+        new java.util.TreeSet<>(listed.keySet()).stream().filter(id -> book(id).isPresent()).forEach(ids::add);
+        for (long id = 5; ids.size() < TRENDING_SIZE && properties.exists(id); id += 37) {
+            ids.add(id);
+        }
+        return List.copyOf(ids).subList(0, Math.min(TRENDING_SIZE, ids.size()));
     }
 
     private String titleOf(long id) {

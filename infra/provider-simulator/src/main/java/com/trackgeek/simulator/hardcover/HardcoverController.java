@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -60,6 +62,9 @@ class HardcoverController {
         }
         String kind = operation.group(1) == null ? "query" : operation.group(1);
         String root = operation.group(2);
+        if (kind.equals("query") && root.equals("books_trending")) {
+            return trending(request.path("variables"));
+        }
         if (!kind.equals("query") || !root.equals("books")) {
             return ResponseEntity.ok(HardcoverErrors.validationFailed(
                     "field '" + root + "' not found in type: '" + kind + "_root'", "$.selectionSet." + root));
@@ -89,6 +94,42 @@ class HardcoverController {
             found.add(book);
         }
         return ResponseEntity.ok(envelope(found));
+    }
+
+    /**
+     * {@code books_trending(from: $from, to: $to, limit: $limit, offset: $offset) { ids error }}: one page of
+     * {@link HardcoverBooks#trending()}; the dates must be dates ({@code YYYY-MM-DD}), as Hasura's {@code date} type.
+     */
+    private ResponseEntity<Object> trending(JsonNode variables) {
+        JsonNode limit = variables.path("limit");
+        JsonNode offset = variables.path("offset");
+        if (!isDate(variables.path("from")) || !isDate(variables.path("to"))) {
+            return ResponseEntity.ok(HardcoverErrors.validationFailed(
+                    "expecting a date (YYYY-MM-DD) for the variables \"from\" and \"to\"", "$"));
+        }
+        if (!limit.canConvertToInt() || limit.asInt() < 0 || !offset.canConvertToInt() || offset.asInt() < 0) {
+            return ResponseEntity.ok(HardcoverErrors.validationFailed(
+                    "expecting a non-negative Int for the variables \"limit\" and \"offset\"", "$"));
+        }
+        ObjectNode trending = json.createObjectNode();
+        ArrayNode ids = trending.putArray("ids");
+        books.trending().stream().skip(offset.asInt()).limit(limit.asInt()).forEach(ids::add);
+        trending.putNull("error");
+        ObjectNode body = json.createObjectNode();
+        body.putObject("data").set("books_trending", trending);
+        return ResponseEntity.ok(body);
+    }
+
+    private static boolean isDate(JsonNode value) {
+        if (!value.isString()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(value.asString());
+            return true;
+        } catch (DateTimeParseException notADate) {
+            return false;
+        }
     }
 
     private ObjectNode answer(JsonNode ids, Set<String> selected) {

@@ -41,6 +41,11 @@ class IgdbConfiguration {
     }
 
     @Bean
+    IgdbLists igdbLists(IgdbGames games, IgdbProperties properties) {
+        return new IgdbLists(games, properties);
+    }
+
+    @Bean
     IgdbScript igdbScript(IgdbGames games, TwitchTokens tokens, OpenRequestLimit igdbOpenRequestLimit) {
         return new IgdbScript(games, tokens, igdbOpenRequestLimit);
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -45,6 +46,13 @@ final class IgdbGames {
     private static final String[] MODES = {"Single player", "Multiplayer", "Co-operative", "Split screen"};
     private static final String[] WORDS = {"Iron", "Crystal", "Shadow", "Star", "Echo", "River", "Forge", "Ember",
             "Quest", "Legends", "Frontier", "Drift"};
+    /**
+     * Synthesised games with ids up to this one are rated ({@code total_rating}) and popular enough for IGDB's
+     * popularity list: {@link IgdbLists} lists them with the recorded games.
+     */
+    static final long RATED_BAND = 20_000;
+    private static final long RATING_SALT = 0x5A7EL;
+    private static final long POPULARITY_SALT = 0x909L;
     private static final long FIRST_DAY = 631152000L; // 1990-01-01
     private static final long LAST_DAY = 1735689600L; // 2025-01-01
 
@@ -95,6 +103,32 @@ final class IgdbGames {
             }
         });
         return Map.copyOf(searches);
+    }
+
+    /** Every recorded game's id, ascending. */
+    List<Long> recordedIds() {
+        return recorded.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The {@code total_rating} the game answered for {@code id} has: a recorded game's own, a synthesised game's
+     * in the rated band ({@link #RATED_BAND}) drawn from the seed; none otherwise.
+     */
+    OptionalDouble totalRating(long id) {
+        ObjectNode game = recorded.get(id);
+        if (game != null) {
+            return game.path("total_rating").isNumber()
+                    ? OptionalDouble.of(game.get("total_rating").asDouble()) : OptionalDouble.empty();
+        }
+        if (id > RATED_BAND || !properties.exists(id)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.round(Seeds.random(properties.seed(), id, RATING_SALT).nextDouble(30, 98) * 1e6) / 1e6);
+    }
+
+    /** IGDB's visits popularity of a listed game (recorded, or synthesised in the rated band): drawn from the seed. */
+    double popularity(long id) {
+        return Math.round(Seeds.random(properties.seed(), id, POPULARITY_SALT).nextDouble(0, 0.01) * 1e9) / 1e9;
     }
 
     boolean isRecorded(long id) {
@@ -178,6 +212,7 @@ final class IgdbGames {
         String imageId = "co" + Long.toString(id, 36);
         game.putObject("cover").put("id", id).put("image_id", imageId)
                 .put("url", "//images.igdb.com/igdb/image/upload/t_thumb/" + imageId + ".jpg");
+        totalRating(id).ifPresent(rating -> game.put("total_rating", rating).put("total_rating_count", 1 + id % 211));
         named(game.putArray("genres"), dice, GENRES, 1);
         named(game.putArray("themes"), dice, THEMES, 20);
         named(game.putArray("game_modes"), dice, MODES, 1);

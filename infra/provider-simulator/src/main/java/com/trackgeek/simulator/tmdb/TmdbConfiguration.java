@@ -37,10 +37,20 @@ class TmdbConfiguration {
     }
 
     @Bean
-    TmdbCatalog tmdbCatalog(SimulatorProperties simulator, TmdbProperties properties, TmdbScript script,
+    TmdbFixtures tmdbFixtures(SimulatorProperties simulator, JsonMapper jsonMapper) {
+        return TmdbFixtures.load(simulator.providerFixtures(PROVIDER), jsonMapper);
+    }
+
+    @Bean
+    TmdbCatalog tmdbCatalog(TmdbFixtures fixtures, TmdbProperties properties, TmdbScript script,
                             TmdbSearches searches, JsonMapper jsonMapper) {
-        return new TmdbCatalog(TmdbFixtures.load(simulator.providerFixtures(PROVIDER), jsonMapper),
+        return new TmdbCatalog(fixtures,
                 new SyntheticTmdb(properties.seed(), jsonMapper), script, properties, searches);
+    }
+
+    @Bean
+    TmdbLists tmdbLists(TmdbFixtures fixtures, TmdbCatalog catalog, TmdbProperties properties, JsonMapper jsonMapper) {
+        return new TmdbLists(fixtures, catalog, properties, jsonMapper);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.trackgeek.simulator.tmdb;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +27,11 @@ class TmdbController {
     private final TmdbCatalog catalog;
     private final TmdbErrors errors;
     private final TmdbSearches searches;
+    private final TmdbLists lists;
 
-    TmdbController(TmdbCatalog catalog, TmdbErrors errors, TmdbSearches searches) {
+    TmdbController(TmdbCatalog catalog, TmdbErrors errors, TmdbSearches searches, TmdbLists lists) {
         this.catalog = catalog;
+        this.lists = lists;
         this.errors = errors;
         this.searches = searches;
     }
@@ -46,6 +49,18 @@ class TmdbController {
             return errors.notFound();
         }
         return ResponseEntity.ok(searches.answer(kind, query, year, number.get().intValue()));
+    }
+
+    /** {@link TmdbLists}: literal paths, so that they win over {@code /movie/{id}}. A page outside 1..500 is refused. */
+    @GetMapping({"/movie/popular", "/movie/top_rated", "/tv/popular", "/tv/top_rated"})
+    ResponseEntity<JsonNode> list(HttpServletRequest request,
+                                  @RequestParam(required = false, defaultValue = "1") String page) {
+        Optional<Long> number = parse(page);
+        if (number.isEmpty() || number.get() < 1 || number.get() > TmdbLists.MAX_PAGES) {
+            return errors.notFound();
+        }
+        String[] path = request.getRequestURI().split("/");
+        return ResponseEntity.ok(lists.page(path[path.length - 2], path[path.length - 1], number.get().intValue()));
     }
 
     @GetMapping("/movie/{id}")

@@ -93,6 +93,14 @@ final class TmdbFixtures {
         return seasons.getOrDefault(showId, Map.of());
     }
 
+    /** The ids of the recorded items of {@code kind} (a base body recorded, not only appends), ascending. */
+    List<Long> recordedIds(String kind) {
+        return items.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(kind + "/") && entry.getValue().base() != null)
+                .map(entry -> Long.parseLong(entry.getKey().substring(kind.length() + 1)))
+                .sorted().toList();
+    }
+
     boolean has(String kind, long id) {
         return items.containsKey(kind + "/" + id) || ("tv".equals(kind) && seasons.containsKey(id));
     }

@@ -127,6 +127,31 @@ class HardcoverGraphqlTest {
     }
 
     @Test
+    void booksTrendingAnswersPagesOfIdsOfBooksServedById() {
+        String trending = """
+                query HardcoverTrending($from: date!, $to: date!, $limit: Int!, $offset: Int!) {
+                  books_trending(from: $from, to: $to, limit: $limit, offset: $offset) { ids error }
+                }""";
+
+        JsonNode first = body(trending(trending, "2026-11-03", 25, 0)).at("/data/books_trending");
+        JsonNode second = body(trending(trending, "2026-11-03", 25, 25)).at("/data/books_trending");
+
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(first.get("ids")).hasSize(25);
+        assertThat(first.get("ids").get(0).asLong()).as("the recorded book first").isEqualTo(328491);
+        List<Long> ids = new ArrayList<>();
+        first.get("ids").forEach(id -> ids.add(id.asLong()));
+        second.get("ids").forEach(id -> ids.add(id.asLong()));
+        assertThat(ids).hasSize(50).doesNotHaveDuplicates();
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode last = body(post("the-token", SOME_FIELDS, List.of(ids.getLast().intValue()))).at("/data/books");
+        assertThat(last.get(0).get("id").asLong()).as("a trending id is a book served by id").isEqualTo(ids.getLast());
+        assertThat(body(trending(trending, "2026-11-03", 25, 300)).at("/data/books_trending/ids").isEmpty()).isTrue();
+        assertThat(body(trending(trending, "last month", 25, 0)).at("/errors/0/extensions/code").asString())
+                .isEqualTo("validation-failed");
+    }
+
+    @Test
     void aMissingOrWrongTokenIsHardcoversOwn401() {
         JsonNode invalidToken = Fixtures.read("hardcover/error-401-invalid-token-2026-08-constructed.json");
 
@@ -190,6 +215,15 @@ class HardcoverGraphqlTest {
                 .header("authorization", authorization)
                 .content(json.writeValueAsString(Map.of("query", document,
                         "variables", Map.of("pattern", pattern, "limit", limit, "offset", offset))))
+                .exchange().getResponse();
+    }
+
+    private MockHttpServletResponse trending(String document, String from, int limit, int offset) {
+        clock.advance(Duration.ofMinutes(2));
+        return mvc.post().uri("/hardcover/v1/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("authorization", "the-token")
+                .content(json.writeValueAsString(Map.of("query", document,
+                        "variables", Map.of("from", from, "to", "2026-12-03", "limit", limit, "offset", offset))))
                 .exchange().getResponse();
     }
 

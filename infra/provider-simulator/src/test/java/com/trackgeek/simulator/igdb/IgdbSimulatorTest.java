@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -166,6 +167,55 @@ class IgdbSimulatorTest {
         assertThat(simulator.igdb().openRequestRejections() - rejectedBefore).isEqualTo(4);
     }
 
+    @Test
+    void gamesByRatingAreListedFiveHundredAtATimeEachWithTheRatingItIsFetchedWith() throws Exception {
+        String token = newToken();
+
+        JsonNode first = JSON.readTree(games(token, "fields id; where total_rating != null; sort total_rating desc; limit 500;").body());
+        JsonNode second = JSON.readTree(games(token, "fields id; where total_rating != null; sort total_rating desc; limit 500; offset 500;").body());
+
+        assertThat(first).hasSize(500);
+        assertThat(second).hasSize(500);
+        assertThat(first.get(0).propertyNames()).containsExactly("id");
+        List<Double> ratings = new ArrayList<>();
+        for (JsonNode entry : List.of(first.get(0), first.get(1), first.get(499), second.get(0))) {
+            JsonNode game = JSON.readTree(games(token, "fields *; where id = " + entry.get("id").asLong() + ";").body()).get(0);
+            ratings.add(game.get("total_rating").asDouble());
+        }
+        assertThat(ratings).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void gamesAfterAnIdAreListedInIdOrderUpToTheLastGame() throws Exception {
+        String token = newToken();
+
+        JsonNode start = JSON.readTree(games(token, "fields id; where id > 0; sort id asc; limit 500;").body());
+        JsonNode end = JSON.readTree(games(token, "fields id; where id > 499990; sort id asc; limit 500;").body());
+
+        assertThat(start).hasSize(500);
+        assertThat(start.get(0).get("id").asLong()).isEqualTo(1);
+        assertThat(start.get(499).get("id").asLong()).isEqualTo(500);
+        assertThat(end.valueStream().map(game -> game.get("id").asLong()))
+                .containsExactly(499991L, 499992L, 499993L, 499994L, 499995L, 499996L, 499997L, 499998L, 499999L, 500000L);
+    }
+
+    @Test
+    void popularityPrimitivesListGamesMostVisitedFirst() throws Exception {
+        JsonNode answer = JSON.readTree(post("/popularity_primitives", newToken(),
+                "fields game_id,value,popularity_type; where popularity_type = 1; sort value desc; limit 500;").body());
+
+        assertThat(answer).hasSize(500);
+        assertThat(answer.valueStream().map(entry -> entry.get("value").asDouble()).toList())
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(answer.valueStream().map(entry -> entry.get("game_id").asLong())).doesNotHaveDuplicates();
+        assertThat(answer.get(0).get("popularity_type").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aListingThisFakeDoesNotKnowIsIgdbsSyntaxError() throws Exception {
+        assertThat(games(newToken(), "fields id; where hypes > 3; sort hypes desc; limit 500;").statusCode()).isEqualTo(400);
+    }
+
     private static String newToken() throws Exception {
         return JSON.readTree(token(CLIENT, SECRET).body()).get("access_token").asString();
     }
@@ -179,7 +229,11 @@ class IgdbSimulatorTest {
     }
 
     private static HttpResponse<String> games(String token, String query) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.igdbBaseUrl() + "/games"))
+        return post("/games", token, query);
+    }
+
+    private static HttpResponse<String> post(String path, String token, String query) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.igdbBaseUrl() + path))
                 .header("Client-ID", CLIENT)
                 .POST(HttpRequest.BodyPublishers.ofString(query));
         if (token != null) {

@@ -94,6 +94,20 @@ class ListEndpointsTest {
     }
 
     @Test
+    void topMangaListsTheRecordedMangaByRankAsTheyAreFetchedById() {
+        JsonNode first = jikan.getOk("/top/manga?filter=bypopularity");
+
+        assertThat(first.get("data")).isNotEmpty();
+        List<Long> ranks = first.get("data").valueStream()
+                .filter(manga -> manga.get("rank").isIntegralNumber())
+                .map(manga -> manga.get("rank").asLong()).toList();
+        assertThat(ranks).isNotEmpty().isSorted();
+        assertThat(first.at("/pagination/items/total").asInt()).isEqualTo(first.get("data").size());
+        JsonNode entry = first.at("/data/0");
+        assertThat(jikan.getOk("/manga/" + entry.get("mal_id").asLong()).get("data")).isEqualTo(entry);
+    }
+
+    @Test
     void searchMatchesTitleSubstringsCaseInsensitively() {
         JsonNode body = jikan.getOk("/anime?q=NARUTO&limit=10");
 

@@ -17,6 +17,8 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,7 @@ final class HardcoverClient {
 
     static final String DOCUMENT = "hardcoverBooks";
     static final String SEARCH_DOCUMENT = "hardcoverBookSearch";
+    static final String TRENDING_DOCUMENT = "hardcoverTrending";
 
     private static final Logger log = LoggerFactory.getLogger(HardcoverClient.class);
     private static final Set<String> REFUSED_CREDENTIALS = Set.of("invalid-jwt", "invalid-headers", "access-denied");
@@ -75,7 +78,42 @@ final class HardcoverClient {
         return books("books_search", SEARCH_DOCUMENT, Map.of("pattern", pattern, "limit", limit, "offset", offset));
     }
 
+    /**
+     * The ids of {@code books_trending} between {@code from} and {@code to}, one page, in Hardcover's order. An
+     * {@code error} in the answer means Hardcover could not rank: a payload problem of the answer.
+     */
+    List<Long> trending(LocalDate from, LocalDate to, int limit, int offset) {
+        ClientGraphQlResponse response = execute("books_trending", TRENDING_DOCUMENT, Map.of("from", from.toString(),
+                "to", to.toString(), "limit", limit, "offset", offset));
+        Object error = response.field("books_trending.error").getValue();
+        if (error != null) {
+            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " books_trending answered the error: " + error, null);
+        }
+        Object ids = response.field("books_trending.ids").getValue();
+        if (!(ids instanceof List<?> list)) {
+            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " answered without data.books_trending.ids", null);
+        }
+        List<Long> parsed = new ArrayList<>(list.size());
+        for (Object id : list) {
+            if (!(id instanceof Number number)) {
+                throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " books_trending.ids holds " + id, null);
+            }
+            parsed.add(number.longValue());
+        }
+        return parsed;
+    }
+
     private List<?> books(String endpoint, String document, Map<String, Object> variables) {
+        ClientGraphQlResponse response = execute(endpoint, document, variables);
+        Object books = response.field("books").getValue();
+        if (!(books instanceof List<?> list)) {
+            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " answered without data.books", null);
+        }
+        return list;
+    }
+
+    /** One request through the gateway: the response, its GraphQL errors judged. */
+    private ClientGraphQlResponse execute(String endpoint, String document, Map<String, Object> variables) {
         var exchange = new Exchange();
         gateway.call(endpoint, MediaType.BOOK, () -> attempt(document, variables, exchange));
         if (exchange.unreadable != null) {
@@ -86,11 +124,7 @@ final class HardcoverClient {
         if (!response.getErrors().isEmpty()) {
             throw refused(document, response.getErrors());
         }
-        Object books = response.field("books").getValue();
-        if (!(books instanceof List<?> list)) {
-            throw ProviderException.invalidPayload(Provider.HARDCOVER, "POST " + path + " answered without data.books", null);
-        }
-        return list;
+        return response;
     }
 
     private ProviderResponse attempt(String document, Map<String, Object> variables, Exchange exchange) {

@@ -11,6 +11,8 @@ import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
+import java.time.Clock;
+
 /**
  * Explicit wiring of the Hardcover provider: a GraphQL client on our usual HTTP client, the token as its
  * {@code authorization} header, and one gateway with Hardcover's limits. Without a token the provider still
@@ -31,6 +33,6 @@ class HardcoverConfiguration {
             graphQl.header(HttpHeaders.AUTHORIZATION, properties.authorization());
         }
         var client = new HardcoverClient(graphQl.build(), gateway, properties.baseUrl().getPath());
-        return new HardcoverProvider(client, properties);
+        return new HardcoverProvider(client, properties, Clock.systemUTC());
     }
 }

@@ -3,8 +3,10 @@ package com.trackgeek.sync.provider.hardcover;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.sync.provider.FetchOutcome;
+import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderBodies;
 import com.trackgeek.sync.provider.ProviderException;
@@ -13,6 +15,10 @@ import com.trackgeek.sync.provider.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +34,48 @@ final class HardcoverProvider implements MetadataProvider {
 
     private static final Logger log = LoggerFactory.getLogger(HardcoverProvider.class);
 
+    /** Hardcover's lists: {@code trending}, its {@code books_trending} over the last month. */
+    static final Set<String> TOP_LISTS = Set.of("trending");
+    /**
+     * Ids a trending page holds: {@code books_trending} ranks on demand, and larger pages (100 and more) are
+     * reported to time out with HTTP 408, so pages stay small.
+     */
+    static final int TRENDING_PAGE = 25;
+    /** The trending window, as Hardcover's own "trending this month". */
+    static final Period TRENDING_WINDOW = Period.ofMonths(1);
+
     private final HardcoverClient client;
     private final HardcoverProperties properties;
+    private final Clock clock;
     private final ProviderBodies bodies = ProviderBodies.snakeCase(Provider.HARDCOVER);
 
-    HardcoverProvider(HardcoverClient client, HardcoverProperties properties) {
+    HardcoverProvider(HardcoverClient client, HardcoverProperties properties, Clock clock) {
         this.client = client;
         this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> topLists(MediaType type) {
+        return type == MediaType.BOOK ? TOP_LISTS : Set.of();
+    }
+
+    /**
+     * {@code trending} is {@code books_trending} from a month ago to today (UTC), {@value #TRENDING_PAGE} ids a call;
+     * {@code hasMore} is a full page (Hardcover gives no total). Hardcover has no season, and its catalog is not
+     * affordable to list.
+     */
+    @Override
+    public IdPage listIds(BulkSelector selector, int page) {
+        if (!(selector instanceof BulkSelector.TopList top) || top.type() != MediaType.BOOK || !TOP_LISTS.contains(top.list())) {
+            throw notListable(selector);
+        }
+        if (!properties.configured()) {
+            throw ProviderException.notConfigured(Provider.HARDCOVER, "set " + HardcoverProperties.TOKEN_VARIABLE);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<Long> ids = client.trending(today.minus(TRENDING_WINDOW), today, TRENDING_PAGE, (page - 1) * TRENDING_PAGE);
+        return new IdPage(IdPage.distinct(ids), null, ids.size() >= TRENDING_PAGE);
     }
 
     @Override

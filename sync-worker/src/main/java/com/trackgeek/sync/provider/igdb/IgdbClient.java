@@ -32,6 +32,7 @@ final class IgdbClient {
 
     private static final Logger log = LoggerFactory.getLogger(IgdbClient.class);
     static final String PATH = "/games";
+    static final String POPULARITY_PATH = "/popularity_primitives";
 
     private final RestClient http;
     private final ProviderGateway gateway;
@@ -57,29 +58,43 @@ final class IgdbClient {
         return games(IgdbQuery.search(text, limit, offset));
     }
 
+    /** The raw answer to a listing query on {@code /games} (ids by rating, ids after an id). */
+    byte[] listGames(String query) {
+        return games(query);
+    }
+
+    /** The raw answer to a {@code /popularity_primitives} query: the same budget, token and in-flight limit. */
+    byte[] popularity(String query) {
+        return post(POPULARITY_PATH, "popularity_primitives", query);
+    }
+
     private byte[] games(String query) {
+        return post(PATH, "games", query);
+    }
+
+    private byte[] post(String path, String endpoint, String query) {
         AccessToken token = tokens.current();
         try {
-            return send(query, token);
+            return send(path, endpoint, query, token);
         } catch (ProviderException refused) {
             if (refused.code() != ErrorCode.IGDB_CREDENTIALS_REJECTED) {
                 throw refused;
             }
             log.info("IGDB refused the app token (HTTP 401); replacing it and trying once more");
-            return send(query, tokens.replace(token));
+            return send(path, endpoint, query, tokens.replace(token));
         }
     }
 
-    private byte[] send(String query, AccessToken token) {
+    private byte[] send(String path, String endpoint, String query, AccessToken token) {
         try {
-            return inFlight.run(() -> gateway.call("games", MediaType.GAME, () -> attempt(query, token)));
+            return inFlight.run(() -> gateway.call(endpoint, MediaType.GAME, () -> attempt(path, query, token)));
         } catch (SharedInFlightLimit.Unavailable noSlot) {
             throw ProviderException.unavailable(Provider.IGDB, noSlot.getMessage(), noSlot);
         }
     }
 
-    private ProviderResponse attempt(String query, AccessToken token) {
-        ProviderResponse response = ProviderBodies.exchange(http.post().uri(PATH)
+    private ProviderResponse attempt(String path, String query, AccessToken token) {
+        ProviderResponse response = ProviderBodies.exchange(http.post().uri(path)
                 .header("Client-ID", clientId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
                 .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
@@ -87,7 +102,7 @@ final class IgdbClient {
                 .body(query));
         if (response.status() == 400) {
             String cause = new String(response.body(), StandardCharsets.UTF_8);
-            log.warn("IGDB rejected our games query (HTTP 400), the query must be fixed: {}",
+            log.warn("IGDB rejected our query on {} (HTTP 400), the query must be fixed: {}", path,
                     cause.length() > 2000 ? cause.substring(0, 2000) + "..." : cause);
         }
         return response;

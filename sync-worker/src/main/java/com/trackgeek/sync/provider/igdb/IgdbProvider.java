@@ -3,9 +3,11 @@ package com.trackgeek.sync.provider.igdb;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.contracts.catalog.Game;
 import com.trackgeek.sync.provider.FetchOutcome;
+import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderBodies;
 import com.trackgeek.sync.provider.ProviderException;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -35,6 +38,11 @@ import java.util.function.Supplier;
 final class IgdbProvider implements MetadataProvider {
 
     private static final Logger log = LoggerFactory.getLogger(IgdbProvider.class);
+
+    /** {@code rating}: {@code total_rating} best first; {@code popularity}: IGDB's page-visits popularity. */
+    static final Set<String> TOP_LISTS = Set.of("rating", "popularity");
+    /** IGDB's popularity type of page visits, the one {@code popularity} lists by. */
+    static final int VISITS = 1;
 
     private final IgdbClient client;
     private final List<String> missingSettings;
@@ -110,6 +118,62 @@ final class IgdbProvider implements MetadataProvider {
         List<CatalogItem> items = SearchHits.mapped(Provider.IGDB, path, Arrays.asList(games), size,
                 IgdbResponses.Game::id, IgdbResponses.Game::name, IgdbGameMapper::toGame);
         return new SearchPage(items, null, games.length >= size);
+    }
+
+    @Override
+    public Set<String> topLists(MediaType type) {
+        return type == MediaType.GAME ? TOP_LISTS : Set.of();
+    }
+
+    /**
+     * 500 ids a call, IGDB's largest {@code limit}. {@code rating} and {@code popularity} page by offset (page
+     * {@code n} is offset {@code 500 (n - 1)}). The catalog pages by id instead, so that no offset grows with it:
+     * page {@code n} is the games with ids in {@code (500 (n - 1), 500 n]}, asked as {@code where id > 500 (n - 1);
+     * sort id asc; limit 500}, which also tells whether a later page holds any (an id beyond the range, or a full
+     * answer). IGDB's ids have gaps: a page may be empty while {@code hasMore} is true. No total is known.
+     */
+    @Override
+    public IdPage listIds(BulkSelector selector, int page) {
+        if (selector.type() != MediaType.GAME) {
+            throw notListable(selector);
+        }
+        int offset = (page - 1) * IgdbQuery.MAX_IDS;
+        return switch (selector) {
+            case BulkSelector.TopList top when top.list().equals("rating") -> {
+                requireConfigured();
+                List<Long> ids = ids(client.listGames(IgdbQuery.idsByRating(offset)), IgdbResponses.IdEntry[].class,
+                        IgdbResponses.IdEntry::id, "POST " + IgdbClient.PATH + " by total_rating");
+                yield new IdPage(ids, null, ids.size() >= IgdbQuery.MAX_IDS);
+            }
+            case BulkSelector.TopList top when top.list().equals("popularity") -> {
+                requireConfigured();
+                List<Long> ids = ids(client.popularity(IgdbQuery.popularity(VISITS, offset)), IgdbResponses.PopularityEntry[].class,
+                        IgdbResponses.PopularityEntry::gameId, "POST " + IgdbClient.POPULARITY_PATH);
+                yield new IdPage(ids, null, ids.size() >= IgdbQuery.MAX_IDS);
+            }
+            case BulkSelector.Catalog catalog -> {
+                requireConfigured();
+                long lowest = offset;
+                long highest = lowest + IgdbQuery.MAX_IDS;
+                List<Long> after = ids(client.listGames(IgdbQuery.idsAfter(lowest)), IgdbResponses.IdEntry[].class,
+                        IgdbResponses.IdEntry::id, "POST " + IgdbClient.PATH + " where id > " + lowest);
+                List<Long> inRange = after.stream().filter(id -> id > lowest && id <= highest).sorted().toList();
+                boolean hasMore = after.size() >= IgdbQuery.MAX_IDS || after.stream().anyMatch(id -> id > highest);
+                yield new IdPage(inRange, null, hasMore);
+            }
+            default -> throw notListable(selector);
+        };
+    }
+
+    private void requireConfigured() {
+        if (!missingSettings.isEmpty()) {
+            throw ProviderException.notConfigured(Provider.IGDB, "set " + String.join(", ", missingSettings));
+        }
+    }
+
+    private <E> List<Long> ids(byte[] body, Class<E[]> type, java.util.function.Function<E, Long> id, String path) {
+        E[] entries = bodies.parse(body, type, path);
+        return IdPage.distinct(Arrays.stream(entries).map(id).filter(Objects::nonNull).toList());
     }
 
     private Map<Long, FetchOutcome> fetchChunk(List<Long> ids) {

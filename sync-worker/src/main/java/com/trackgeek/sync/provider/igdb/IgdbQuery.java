@@ -43,6 +43,25 @@ final class IgdbQuery {
         return FIELDS + "\nsearch \"" + escaped + "\";\nlimit " + limit + ";\noffset " + offset + ";\n";
     }
 
+    /** {@code /games} by IGDB's {@code total_rating} (critics and users), best first, ids only. */
+    static String idsByRating(int offset) {
+        return "fields id;\nwhere total_rating != null;\nsort total_rating desc;\nlimit " + MAX_IDS + ";\noffset " + offset + ";\n";
+    }
+
+    /**
+     * {@code /popularity_primitives} of one popularity type ({@code 1}: IGDB page visits), most popular first: the
+     * popularity API IGDB v4 documents (the older {@code follows} and {@code hypes} counts were retired).
+     */
+    static String popularity(int popularityType, int offset) {
+        return "fields game_id,value,popularity_type;\nwhere popularity_type = " + popularityType
+                + ";\nsort value desc;\nlimit " + MAX_IDS + ";\noffset " + offset + ";\n";
+    }
+
+    /** {@code /games} with ids above {@code afterId}, ascending: IGDB's way through everything, offsets aside. */
+    static String idsAfter(long afterId) {
+        return "fields id;\nwhere id > " + afterId + ";\nsort id asc;\nlimit " + MAX_IDS + ";\n";
+    }
+
     private static String read(String resource) {
         try (InputStream in = IgdbQuery.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -93,4 +93,12 @@ final class IgdbResponses {
 
     record WebsiteType(Long id, String type) {
     }
+
+    /** A listing of {@code /games} asked for {@code fields id}. */
+    record IdEntry(Long id) {
+    }
+
+    /** One entry of {@code /popularity_primitives}: the game and its value of one popularity type. */
+    record PopularityEntry(Long id, Long gameId, Long popularityType, BigDecimal value) {
+    }
 }

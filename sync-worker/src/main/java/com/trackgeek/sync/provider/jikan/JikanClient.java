@@ -68,6 +68,30 @@ final class JikanClient {
         return search(MediaType.MANGA, "manga_search", query, page, limit, JikanResponses.MangaSearch.class);
     }
 
+    /** {@code GET /seasons/{year}/{season}?page=}: Jikan's largest page, 25 entries. */
+    JikanResponses.IdList season(int year, String season, int page) {
+        String path = "/seasons/" + year + "/" + season;
+        byte[] body = gateway.call("seasons", MediaType.ANIME, () -> ProviderBodies.exchange(http.get()
+                .uri(builder -> builder.path("/seasons/{year}/{season}").queryParam("page", page).build(year, season))
+                .accept(org.springframework.http.MediaType.APPLICATION_JSON)));
+        return bodies.parse(body, JikanResponses.IdList.class, path);
+    }
+
+    /** {@code GET /top/{anime|manga}?filter=&page=}: no {@code filter} for the plain ranking by score. */
+    JikanResponses.IdList top(MediaType type, String filter, int page) {
+        String path = "/top/" + type.pathSegment();
+        byte[] body = gateway.call("top_" + type.pathSegment(), type, () -> ProviderBodies.exchange(http.get()
+                .uri(builder -> {
+                    builder.path(path).queryParam("page", page);
+                    if (filter != null) {
+                        builder.queryParam("filter", filter);
+                    }
+                    return builder.build();
+                })
+                .accept(org.springframework.http.MediaType.APPLICATION_JSON)));
+        return bodies.parse(body, JikanResponses.IdList.class, path);
+    }
+
     private <T> T search(MediaType type, String endpoint, String query, int page, int limit, Class<T> answer) {
         String path = "/" + type.pathSegment();
         byte[] body = gateway.call(endpoint, type, () -> ProviderBodies.exchange(http.get()

@@ -3,7 +3,9 @@ package com.trackgeek.sync.provider.jikan;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.SearchHits;
@@ -11,6 +13,8 @@ import com.trackgeek.sync.provider.SearchPage;
 import com.trackgeek.sync.provider.SearchWindow;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,6 +28,13 @@ final class JikanProvider implements MetadataProvider {
 
     /** Jikan's largest {@code limit} of a search page. */
     static final int MAX_SEARCH_LIMIT = 25;
+
+    /** Our list name to Jikan's {@code filter}: {@code top} is the plain ranking (no filter). */
+    private static final Map<MediaType, Map<String, String>> TOP_LISTS = Map.of(
+            MediaType.ANIME, Map.of("top", "", "airing", "airing", "upcoming", "upcoming",
+                    "bypopularity", "bypopularity", "favorite", "favorite"),
+            MediaType.MANGA, Map.of("top", "", "publishing", "publishing", "upcoming", "upcoming",
+                    "bypopularity", "bypopularity", "favorite", "favorite"));
 
     private final JikanClient client;
 
@@ -84,6 +95,33 @@ final class JikanProvider implements MetadataProvider {
             });
             default -> throw new IllegalArgumentException("Jikan searches anime and manga, not " + type);
         };
+    }
+
+    @Override
+    public Set<String> topLists(MediaType type) {
+        return TOP_LISTS.getOrDefault(type, Map.of()).keySet();
+    }
+
+    /**
+     * A season is every page of {@code /seasons/{year}/{season}}, a top list every page of {@code /top/{type}};
+     * both 25 entries a page, Jikan's largest. Jikan may repeat an entry within a page: each id is kept once.
+     */
+    @Override
+    public IdPage listIds(BulkSelector selector, int page) {
+        JikanResponses.IdList answer = switch (selector) {
+            case BulkSelector.Season season -> client.season(season.year(), season.season().pathSegment(), page);
+            case BulkSelector.TopList top when TOP_LISTS.getOrDefault(top.type(), Map.of()).containsKey(top.list()) -> {
+                String filter = TOP_LISTS.get(top.type()).get(top.list());
+                yield client.top(top.type(), filter.isEmpty() ? null : filter, page);
+            }
+            default -> throw notListable(selector);
+        };
+        List<Long> ids = answer.data() == null ? List.of() : answer.data().stream()
+                .map(JikanResponses.IdEntry::malId).filter(Objects::nonNull).toList();
+        JikanResponses.Pagination pagination = answer.pagination();
+        Long total = pagination == null || pagination.items() == null ? null : pagination.items().total();
+        boolean hasMore = pagination != null && Boolean.TRUE.equals(pagination.hasNextPage());
+        return new IdPage(IdPage.distinct(ids), total, hasMore);
     }
 
     private static <E> SearchPage page(List<E> entries, JikanResponses.Pagination pagination, String path,

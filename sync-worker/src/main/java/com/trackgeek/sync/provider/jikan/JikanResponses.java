@@ -156,6 +156,15 @@ final class JikanResponses {
     record MangaSearch(List<Manga> data, Pagination pagination) {
     }
 
+    /** {@code GET /seasons/{year}/{season}} and {@code /top/{type}}: only each entry's id is read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdList(List<IdEntry> data, Pagination pagination) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdEntry(Long malId) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Pagination(Integer lastVisiblePage, Boolean hasNextPage, Integer currentPage, PageItems items) {
     }

@@ -95,6 +95,21 @@ final class TmdbClient {
         return bodies.parse(body, TmdbResponses.ShowSearch.class, "/search/tv?query=");
     }
 
+    /** {@code /movie/popular?page=} and the other ranked lists ({@code path} names one): 20 results a page. */
+    TmdbResponses.IdList list(String path, int page) {
+        byte[] body = gateway.call("list_" + path.substring(1).replace('/', '_'), MediaType.MOVIE, () -> {
+            try {
+                var request = http.get()
+                        .uri(builder -> credentials.uri(builder, path, Map.of("page", page)))
+                        .accept(org.springframework.http.MediaType.APPLICATION_JSON);
+                return ProviderBodies.exchange(credentials.authorize(request));
+            } catch (ResourceAccessException ioFailure) {
+                throw credentials.masked(ioFailure);
+            }
+        });
+        return bodies.parse(body, TmdbResponses.IdList.class, path);
+    }
+
     private ProviderResponse search(String path, String query, int page) {
         try {
             var request = http.get()

@@ -24,6 +24,7 @@ class TmdbConfiguration {
                 properties.circuitBreaker(), settings, meterRegistry);
         var http = ProviderPlumbing.restClient(restClients, properties.baseUrl(), properties.connectTimeout(),
                 properties.readTimeout());
-        return new TmdbProvider(new TmdbClient(http, gateway, TmdbCredentials.of(properties)), properties.missingSettings());
+        return new TmdbProvider(new TmdbClient(http, gateway, TmdbCredentials.of(properties)), properties.missingSettings(),
+                new TmdbIdExport(properties.idExport().files()));
     }
 }

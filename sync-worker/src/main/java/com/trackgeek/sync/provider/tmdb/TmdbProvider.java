@@ -3,7 +3,9 @@ package com.trackgeek.sync.provider.tmdb;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
+import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.SearchHits;
@@ -12,8 +14,9 @@ import com.trackgeek.sync.provider.SearchWindow;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,12 +30,19 @@ final class TmdbProvider implements MetadataProvider {
     /** How many results TMDB's search pages hold, always. */
     static final int SEARCH_PAGE_SIZE = 20;
 
+    /** The ranked lists TMDB has for movies and for TV, each {@code /movie/{list}} or {@code /tv/{list}}. */
+    static final Set<String> TOP_LISTS = Set.of("popular", "top_rated");
+    /** TMDB serves no list page past this one, whatever its {@code total_pages} says. */
+    static final int MAX_LIST_PAGE = 500;
+
     private final TmdbClient client;
     private final List<String> missingSettings;
+    private final TmdbIdExport idExport;
 
-    TmdbProvider(TmdbClient client, List<String> missingSettings) {
+    TmdbProvider(TmdbClient client, List<String> missingSettings, TmdbIdExport idExport) {
         this.client = client;
         this.missingSettings = List.copyOf(missingSettings);
+        this.idExport = idExport;
     }
 
     @Override
@@ -94,6 +104,44 @@ final class TmdbProvider implements MetadataProvider {
                         show -> show.id(), show -> show.name(), show -> TmdbTvMapper.toShow(show, Map.of()));
             });
             default -> throw new IllegalArgumentException("TMDB searches movies and TV shows, not " + type);
+        };
+    }
+
+    @Override
+    public Set<String> topLists(MediaType type) {
+        return mediaTypes().contains(type) ? TOP_LISTS : Set.of();
+    }
+
+    /**
+     * A top list is {@code /movie/popular}, {@code /tv/top_rated}, ...: 20 ids a call, at most
+     * {@value #MAX_LIST_PAGE} pages (TMDB's cap). A catalog is the daily id export file of the type, 10,000 ids a
+     * page and no call ({@link TmdbIdExport}), when {@code trackgeek.providers.tmdb.id-export.*} names one.
+     */
+    @Override
+    public IdPage listIds(BulkSelector selector, int page) {
+        return switch (selector) {
+            case BulkSelector.TopList top when topLists(top.type()).contains(top.list()) -> {
+                if (!missingSettings.isEmpty()) {
+                    throw ProviderException.notConfigured(Provider.TMDB, "set " + String.join(", ", missingSettings));
+                }
+                if (page > MAX_LIST_PAGE) {
+                    yield new IdPage(List.of(), null, false);
+                }
+                var answer = client.list("/" + top.type().pathSegment() + "/" + top.list(), page);
+                List<Long> ids = answer.results() == null ? List.of() : answer.results().stream()
+                        .map(TmdbResponses.IdEntry::id).filter(Objects::nonNull).toList();
+                int lastPage = Math.min(MAX_LIST_PAGE, answer.totalPages() == null ? 0 : answer.totalPages());
+                yield new IdPage(IdPage.distinct(ids), answer.totalResults(), page < lastPage);
+            }
+            case BulkSelector.Catalog catalog when mediaTypes().contains(catalog.type()) -> {
+                if (!idExport.has(catalog.type())) {
+                    throw ProviderException.selectorNotSupported(Provider.TMDB, "a whole " + catalog.type()
+                            + " catalog needs TMDB's daily id export: set " + (catalog.type() == MediaType.MOVIE
+                            ? TmdbProperties.IdExport.MOVIE_SETTING : TmdbProperties.IdExport.TV_SETTING));
+                }
+                yield idExport.page(catalog.type(), page);
+            }
+            default -> throw notListable(selector);
         };
     }
 

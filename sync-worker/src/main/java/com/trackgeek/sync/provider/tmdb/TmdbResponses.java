@@ -117,4 +117,13 @@ final class TmdbResponses {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ShowSearch(Integer page, List<Show> results, Integer totalPages, Long totalResults) {
     }
+
+    /** {@code /movie/popular}, {@code /tv/top_rated}, ...: only each result's id is read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdList(Integer page, List<IdEntry> results, Integer totalPages, Long totalResults) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdEntry(Long id) {
+    }
 }

@@ -14,6 +14,7 @@ import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,12 +138,17 @@ class HardcoverSearchTest {
         assertThat(hardcover.requests().count(GRAPHQL) - before).isEqualTo(2);
     }
 
-    private MetadataProvider provider(String token) {
-        var properties = new HardcoverProperties(URI.create(hardcover.hardcoverGraphqlUrl()), token,
+    /** The Hardcover provider as the worker builds it, on the shared simulator, with {@code token}. */
+    static MetadataProvider provider(String token, MeterRegistry metrics) {
+        var properties = new HardcoverProperties(URI.create(SharedSimulator.simulator().hardcoverGraphqlUrl()), token,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 20, List.of(RateLimitWindow.of(100, Duration.ofSeconds(1))),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new CircuitBreakerSettings(50, 100, Duration.ofSeconds(30)));
         return new HardcoverConfiguration().hardcoverProvider(properties, new ProviderSettings(Duration.ofMillis(50)),
                 RestClient.builder(), metrics);
+    }
+
+    private MetadataProvider provider(String token) {
+        return provider(token, metrics);
     }
 }

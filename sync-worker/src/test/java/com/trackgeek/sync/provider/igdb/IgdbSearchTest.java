@@ -3,40 +3,24 @@ package com.trackgeek.sync.provider.igdb;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
-import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.contracts.catalog.Game;
 import com.trackgeek.simulator.EmbeddedSimulator;
 import com.trackgeek.sync.SharedSimulator;
-import com.trackgeek.sync.provider.CircuitBreakerSettings;
 import com.trackgeek.sync.provider.ProviderException;
-import com.trackgeek.sync.provider.ProviderSettings;
-import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
-import com.trackgeek.sync.ratelimit.RateLimitWindow;
-import com.trackgeek.sync.ratelimit.SharedInFlightLimit;
-import com.trackgeek.testsupport.SharedInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
-import java.net.URI;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -49,21 +33,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class IgdbSearchTest {
 
     private static final String GAMES = "/igdb/v4/games";
-    private static DataSource database;
-    private final List<SharedInFlightLimit> limits = new ArrayList<>();
+    private final IgdbTestProviders providers = new IgdbTestProviders();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void migrate() {
-        var postgres = SharedInfrastructure.postgres();
-        database = new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password());
-        Flyway.configure().dataSource(database).load().migrate();
-    }
 
     @AfterEach
     void cleanUp() {
         simulator().script().clear(GAMES);
-        limits.forEach(SharedInFlightLimit::close);
+        providers.close();
     }
 
     @Test
@@ -163,19 +139,7 @@ class IgdbSearchTest {
     }
 
     private IgdbProvider provider(String clientId, String clientSecret) {
-        var postgres = SharedInfrastructure.postgres();
-        var properties = new IgdbProperties(URI.create(simulator().igdbBaseUrl()), URI.create(simulator().twitchTokenUrl()),
-                clientId, clientSecret, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                List.of(RateLimitWindow.of(1000, Duration.ofSeconds(1))), 8, Duration.ofSeconds(30), Duration.ofMillis(10),
-                Duration.ofMinutes(10), new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)));
-        var limit = new SharedInFlightLimit(Provider.IGDB, properties.maxInFlight(), properties.inFlightWait(),
-                properties.inFlightPoll(),
-                () -> DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password()),
-                new SimpleMeterRegistry());
-        limits.add(limit);
-        return IgdbConfiguration.create(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
-                database, limit, metrics, "igdb-search-test-" + UUID.randomUUID());
+        return providers.provider(clientId, clientSecret, metrics);
     }
 
     private static List<Long> ids(SearchPage page) {

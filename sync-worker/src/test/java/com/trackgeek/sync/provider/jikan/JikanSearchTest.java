@@ -15,6 +15,7 @@ import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,13 +168,18 @@ class JikanSearchTest {
         assertThat(jikan.requests().count(MANGA_SEARCH) - searchesBefore).isEqualTo(1);
     }
 
-    private MetadataProvider provider() {
-        var properties = new JikanProperties(URI.create(jikan.jikanBaseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
+    /** The Jikan provider as the worker builds it, on the shared simulator, with generous limits. */
+    static MetadataProvider provider(MeterRegistry metrics) {
+        var properties = new JikanProperties(URI.create(SharedSimulator.simulator().jikanBaseUrl()), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)));
         return new JikanConfiguration().jikanProvider(properties, new ProviderSettings(Duration.ofMillis(50)),
                 RestClient.builder(), metrics);
+    }
+
+    private MetadataProvider provider() {
+        return provider(metrics);
     }
 
     static JsonNode fixture(String name) {

@@ -136,6 +136,6 @@ class TmdbProviderTest {
         return new TmdbProperties(URI.create(baseUrl), apiKey, bearerToken, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(100)),
-                new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)));
+                new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)), TmdbProperties.IdExport.none());
     }
 }

@@ -180,7 +180,7 @@ class TmdbSearchTest {
         var properties = new TmdbProperties(URI.create(tmdb.tmdbBaseUrl()), apiKey, null, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)));
+                new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)), TmdbProperties.IdExport.none());
         return new TmdbConfiguration().tmdbProvider(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(), metrics);
     }
 
