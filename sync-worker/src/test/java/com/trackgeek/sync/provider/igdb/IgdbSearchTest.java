@@ -13,6 +13,8 @@ import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import com.trackgeek.sync.ratelimit.SharedInFlightLimit;
 import com.trackgeek.testsupport.SharedInfrastructure;
@@ -50,6 +52,7 @@ class IgdbSearchTest {
 
     private static final String GAMES = "/igdb/v4/games";
     private static DataSource database;
+    private ProviderBudgets budgets;
     private final List<SharedInFlightLimit> limits = new ArrayList<>();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
@@ -175,7 +178,7 @@ class IgdbSearchTest {
                 new SimpleMeterRegistry());
         limits.add(limit);
         return IgdbConfiguration.create(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
-                database, limit, metrics, "igdb-search-test-" + UUID.randomUUID());
+                database, limit, budgets(), metrics, "igdb-search-test-" + UUID.randomUUID());
     }
 
     private static List<Long> ids(SearchPage page) {
@@ -188,5 +191,14 @@ class IgdbSearchTest {
 
     private static EmbeddedSimulator simulator() {
         return SharedSimulator.simulator();
+    }
+
+    /** The replicas of one test share a budget of their own, not the worker's (they configure other limits). */
+    private ProviderBudgets budgets() {
+        if (budgets == null) {
+            budgets = ProviderBudgets.inPostgres("test-" + UUID.randomUUID() + "-", database,
+                    BudgetSettings.defaults().withBulkShare(1.0), metrics);
+        }
+        return budgets;
     }
 }
