@@ -95,6 +95,18 @@ final class Pipeline {
     }
 
     /**
+     * Another sync-worker replica beside the running one, with its usual settings and {@code overrides}: same
+     * Kafka consumer group, same database (so the same provider budgets). The caller closes it.
+     */
+    ConfigurableApplicationContext startAnotherSyncWorker(Map<String, Object> overrides) {
+        return startSyncWorker(overrides);
+    }
+
+    ConfigurableApplicationContext syncWorker() {
+        return syncWorker;
+    }
+
+    /**
      * Holds the sync worker's bulk lane (its listener container, through Spring Kafka's registry) so that a test
      * can look at what bulk work leaves behind before it is done; {@link #resumeBulkLane()} lets it go on.
      */

@@ -4,13 +4,15 @@ import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.Topics;
 import com.trackgeek.servicekit.UnprocessableMessageException;
+import com.trackgeek.sync.ratelimit.WorkLane;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes sync commands off both lanes. Each lane has its own listener container, so a backlog of bulk commands
- * never stands in front of a person's command. A record's offset is committed when its method returns, which
- * is after the item and its outcome are committed to PostgreSQL.
+ * never stands in front of a person's command, and each tells the provider budgets its {@link WorkLane}, so a
+ * person's command also goes first where provider tokens are taken. A record's offset is committed when its
+ * method returns, which is after the item and its outcome are committed to PostgreSQL.
  */
 @Component
 class SyncRequestListener {
@@ -23,12 +25,12 @@ class SyncRequestListener {
 
     @KafkaListener(id = "sync-requests-interactive", idIsGroup = false, topics = Topics.SYNC_REQUESTS_INTERACTIVE)
     void onInteractive(SyncRequest request) {
-        handle(request);
+        WorkLane.INTERACTIVE.run(() -> handle(request));
     }
 
     @KafkaListener(id = "sync-requests-bulk", idIsGroup = false, topics = Topics.SYNC_REQUESTS_BULK)
     void onBulk(SyncRequest request) {
-        handle(request);
+        WorkLane.BULK.run(() -> handle(request));
     }
 
     private void handle(SyncRequest request) {

@@ -132,6 +132,9 @@ public final class ProviderGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + provider + "'s rate limit", e);
+        } catch (ProviderRateLimiter.BudgetUnavailable unchecked) {
+            // Fail closed: without a token from the shared budget no request goes out.
+            throw ProviderException.unavailable(provider, unchecked.getMessage(), unchecked);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.trackgeek.sync.provider;
 
 import com.trackgeek.contracts.Provider;
-import com.trackgeek.sync.ratelimit.ProviderRateLimiter;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What every provider package wires the same way: its one gateway (rate limiter, circuit breaker, retries,
+ * What every provider package wires the same way: its one gateway (rate limiter on the budget all replicas
+ * share, circuit breaker, retries,
  * with the breaker's state as a gauge) and an HTTP client with the provider's timeouts.
  */
 public final class ProviderPlumbing {
@@ -26,8 +27,8 @@ public final class ProviderPlumbing {
 
     public static ProviderGateway gateway(Provider provider, List<RateLimitWindow> limits, RetrySettings retry,
                                           CircuitBreakerSettings breaker, ProviderSettings settings,
-                                          MeterRegistry meterRegistry) {
-        var limiter = ProviderRateLimiter.of(provider, limits, settings.jitterAllowance(), meterRegistry);
+                                          ProviderBudgets budgets, MeterRegistry meterRegistry) {
+        var limiter = budgets.limiter(provider, limits, settings.jitterAllowance());
         var gateway = new ProviderGateway(provider, limiter, retry, breaker, meterRegistry);
         Gauge.builder("trackgeek.provider.circuit.state", gateway.circuitBreaker(), state -> state.getState().getOrder())
                 .description("Circuit breaker state: 0 closed, 1 open, 2 half-open, 3+ disabled or forced")

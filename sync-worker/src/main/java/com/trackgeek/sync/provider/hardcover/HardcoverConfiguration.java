@@ -4,6 +4,7 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderPlumbing;
 import com.trackgeek.sync.provider.ProviderSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +24,10 @@ class HardcoverConfiguration {
 
     @Bean
     MetadataProvider hardcoverProvider(HardcoverProperties properties, ProviderSettings settings,
-                                       RestClient.Builder restClients, MeterRegistry meterRegistry) {
+                                       RestClient.Builder restClients, ProviderBudgets budgets,
+                                       MeterRegistry meterRegistry) {
         var gateway = ProviderPlumbing.gateway(Provider.HARDCOVER, properties.limits(), properties.retry(),
-                properties.circuitBreaker(), settings, meterRegistry);
+                properties.circuitBreaker(), settings, budgets, meterRegistry);
         var http = ProviderPlumbing.restClient(restClients, properties.baseUrl(), properties.connectTimeout(),
                 properties.readTimeout());
         var graphQl = HttpSyncGraphQlClient.builder(http).url(properties.baseUrl());

@@ -4,6 +4,7 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderPlumbing;
 import com.trackgeek.sync.provider.ProviderSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.SharedInFlightLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -38,16 +39,17 @@ class IgdbConfiguration {
 
     @Bean
     MetadataProvider igdbProvider(IgdbProperties properties, ProviderSettings settings, RestClient.Builder restClients,
-                                  DataSource dataSource, SharedInFlightLimit igdbInFlightLimit, MeterRegistry meterRegistry) {
-        return create(properties, settings, restClients, dataSource, igdbInFlightLimit, meterRegistry, TOKEN_KEY);
+                                  DataSource dataSource, SharedInFlightLimit igdbInFlightLimit, ProviderBudgets budgets,
+                                  MeterRegistry meterRegistry) {
+        return create(properties, settings, restClients, dataSource, igdbInFlightLimit, budgets, meterRegistry, TOKEN_KEY);
     }
 
     /** One provider instance: what a replica runs. Tests build several on one database to play several replicas. */
     static IgdbProvider create(IgdbProperties properties, ProviderSettings settings, RestClient.Builder restClients,
-                               DataSource dataSource, SharedInFlightLimit inFlight, MeterRegistry meterRegistry,
-                               String tokenKey) {
+                               DataSource dataSource, SharedInFlightLimit inFlight, ProviderBudgets budgets,
+                               MeterRegistry meterRegistry, String tokenKey) {
         var gateway = ProviderPlumbing.gateway(Provider.IGDB, properties.limits(), properties.retry(),
-                properties.circuitBreaker(), settings, meterRegistry);
+                properties.circuitBreaker(), settings, budgets, meterRegistry);
         var igdb = ProviderPlumbing.restClient(restClients, properties.baseUrl(), properties.connectTimeout(),
                 properties.readTimeout());
         var twitchHttp = ProviderPlumbing.restClient(restClients, properties.tokenUrl(), properties.connectTimeout(),

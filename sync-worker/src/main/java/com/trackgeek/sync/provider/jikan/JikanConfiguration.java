@@ -4,6 +4,7 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderPlumbing;
 import com.trackgeek.sync.provider.ProviderSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,9 @@ class JikanConfiguration {
 
     @Bean
     MetadataProvider jikanProvider(JikanProperties properties, ProviderSettings settings, RestClient.Builder restClients,
-                                   MeterRegistry meterRegistry) {
+                                   ProviderBudgets budgets, MeterRegistry meterRegistry) {
         var gateway = ProviderPlumbing.gateway(Provider.JIKAN, properties.limits(), properties.retry(),
-                properties.circuitBreaker(), settings, meterRegistry);
+                properties.circuitBreaker(), settings, budgets, meterRegistry);
         var http = ProviderPlumbing.restClient(restClients, properties.baseUrl(), properties.connectTimeout(),
                 properties.readTimeout());
         return new JikanProvider(new JikanClient(http, gateway));

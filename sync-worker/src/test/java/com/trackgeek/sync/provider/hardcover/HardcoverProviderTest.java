@@ -12,6 +12,8 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -98,7 +100,9 @@ class HardcoverProviderTest {
 
     private static MetadataProvider provider(String url, String token) {
         return new HardcoverConfiguration().hardcoverProvider(properties(url, token), new ProviderSettings(Duration.ofMillis(50)),
-                RestClient.builder(), new SimpleMeterRegistry());
+                RestClient.builder(),
+                ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), new SimpleMeterRegistry()),
+                new SimpleMeterRegistry());
     }
 
     private static HardcoverProperties properties(String token) {

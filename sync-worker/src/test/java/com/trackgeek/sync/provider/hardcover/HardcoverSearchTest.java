@@ -13,6 +13,8 @@ import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -145,7 +147,8 @@ class HardcoverSearchTest {
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new CircuitBreakerSettings(50, 100, Duration.ofSeconds(30)));
         return new HardcoverConfiguration().hardcoverProvider(properties, new ProviderSettings(Duration.ofMillis(50)),
-                RestClient.builder(), metrics);
+                RestClient.builder(),
+                ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), metrics), metrics);
     }
 
     private MetadataProvider provider(String token) {

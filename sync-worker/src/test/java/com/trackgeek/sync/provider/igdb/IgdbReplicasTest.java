@@ -11,6 +11,8 @@ import com.trackgeek.sync.provider.FetchOutcome;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import com.trackgeek.sync.ratelimit.SharedInFlightLimit;
 import com.trackgeek.testsupport.SharedInfrastructure;
@@ -49,6 +51,7 @@ class IgdbReplicasTest {
     private static final String GAMES = "/igdb/v4/games";
     private static final String TOKEN = "/twitch/oauth2/token";
     private static DataSource database;
+    private ProviderBudgets budgets;
     private final List<SharedInFlightLimit> limits = new ArrayList<>();
 
     @BeforeAll
@@ -278,7 +281,7 @@ class IgdbReplicasTest {
                 new SimpleMeterRegistry());
         limits.add(limit);
         return IgdbConfiguration.create(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
-                database, limit, new SimpleMeterRegistry(), tokenKey);
+                database, limit, budgets(), new SimpleMeterRegistry(), tokenKey);
     }
 
     private static IgdbProperties properties(String clientId, String clientSecret) {
@@ -300,5 +303,14 @@ class IgdbReplicasTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The replicas of one test share a budget of their own, not the worker's (they configure other limits). */
+    private ProviderBudgets budgets() {
+        if (budgets == null) {
+            budgets = ProviderBudgets.inPostgres("test-" + UUID.randomUUID() + "-", database,
+                    BudgetSettings.defaults().withBulkShare(1.0), new SimpleMeterRegistry());
+        }
+        return budgets;
     }
 }

@@ -5,6 +5,8 @@ import com.trackgeek.sync.SharedSimulator;
 import com.trackgeek.sync.provider.CircuitBreakerSettings;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import com.trackgeek.sync.ratelimit.SharedInFlightLimit;
 import com.trackgeek.testsupport.SharedInfrastructure;
@@ -46,7 +48,8 @@ final class IgdbTestProviders implements AutoCloseable {
                 new SimpleMeterRegistry());
         limits.add(limit);
         return IgdbConfiguration.create(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
-                database(), limit, metrics, "igdb-test-" + UUID.randomUUID());
+                database(), limit, ProviderBudgets.inPostgres("test-" + UUID.randomUUID() + "-", database(),
+                        BudgetSettings.defaults().withBulkShare(1.0), metrics), metrics, "igdb-test-" + UUID.randomUUID());
     }
 
     @Override

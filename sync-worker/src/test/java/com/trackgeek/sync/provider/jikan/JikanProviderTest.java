@@ -12,6 +12,8 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import com.trackgeek.testsupport.Fixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -161,7 +163,8 @@ class JikanProviderTest {
                 List.of(limit), new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(100)),
                 new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)));
         return new JikanConfiguration().jikanProvider(properties, new ProviderSettings(Duration.ofMillis(50)),
-                RestClient.builder(), metrics);
+                RestClient.builder(),
+                ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), metrics), metrics);
     }
 
     private static String path(String kind, long id, String resource) {

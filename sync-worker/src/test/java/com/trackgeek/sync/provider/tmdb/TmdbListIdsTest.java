@@ -12,6 +12,8 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -146,7 +148,8 @@ class TmdbListIdsTest {
                 List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)), idExport);
+        var metrics = new SimpleMeterRegistry();
         return new TmdbConfiguration().tmdbProvider(properties, new ProviderSettings(Duration.ofMillis(50)),
-                RestClient.builder(), new SimpleMeterRegistry());
+                RestClient.builder(), ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), metrics), metrics);
     }
 }

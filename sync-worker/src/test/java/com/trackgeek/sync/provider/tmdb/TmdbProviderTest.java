@@ -12,6 +12,8 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -129,7 +131,9 @@ class TmdbProviderTest {
 
     private static MetadataProvider provider(String baseUrl, String apiKey, String bearerToken) {
         return new TmdbConfiguration().tmdbProvider(properties(baseUrl, apiKey, bearerToken),
-                new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(), new SimpleMeterRegistry());
+                new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
+                ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), new SimpleMeterRegistry()),
+                new SimpleMeterRegistry());
     }
 
     private static TmdbProperties properties(String baseUrl, String apiKey, String bearerToken) {

@@ -13,6 +13,8 @@ import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.provider.ProviderSettings;
 import com.trackgeek.sync.provider.RetrySettings;
 import com.trackgeek.sync.provider.SearchPage;
+import com.trackgeek.sync.ratelimit.BudgetSettings;
+import com.trackgeek.sync.ratelimit.ProviderBudgets;
 import com.trackgeek.sync.ratelimit.RateLimitWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -181,7 +183,8 @@ class TmdbSearchTest {
                 List.of(new RateLimitWindow(100, Duration.ofSeconds(1), 10)),
                 new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new CircuitBreakerSettings(50, 1000, Duration.ofSeconds(30)), TmdbProperties.IdExport.none());
-        return new TmdbConfiguration().tmdbProvider(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(), metrics);
+        return new TmdbConfiguration().tmdbProvider(properties, new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
+                ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), metrics), metrics);
     }
 
     private static JsonNode fixture(String name) {
