@@ -28,15 +28,13 @@ final class SearchService {
 
     private final CatalogSearch catalog;
     private final ProviderSearches providers;
-    private final ProviderHitSummaries summaries;
     private final ServedMediaTypes served;
     private final SearchProperties properties;
 
-    SearchService(CatalogSearch catalog, ProviderSearches providers, ProviderHitSummaries summaries,
-                  ServedMediaTypes served, SearchProperties properties) {
+    SearchService(CatalogSearch catalog, ProviderSearches providers, ServedMediaTypes served,
+                  SearchProperties properties) {
         this.catalog = catalog;
         this.providers = providers;
-        this.summaries = summaries;
         this.served = served;
         this.properties = properties;
     }
@@ -72,14 +70,16 @@ final class SearchService {
         page.hits().forEach(hit -> shown.add(hit.key()));
         List<ProviderPart> answered = parts.stream().filter(part -> part.outcome().hasHits()).toList();
         List<MediaKey> providerKeys = inTurn(answered).stream().filter(key -> !shown.contains(key)).toList();
-        Map<MediaKey, SearchResults.Hit> stored = summaries.load(providerKeys);
+        // The worker stored every hit (partial, or full if it was already) before it answered, so a page shows of
+        // a hit what the database holds now, a full fetch's data included once it has arrived.
+        Map<MediaKey, SearchHit> stored = catalog.summaries(providerKeys);
         for (MediaKey key : providerKeys) {
-            SearchResults.Hit hit = stored.get(key);
+            SearchHit hit = stored.get(key);
             if (items.size() >= request.limit()) {
                 break;
             }
             if (hit != null) {
-                items.add(hit);
+                items.add(summary(hit, SearchResults.FROM_PROVIDER));
             }
         }
         boolean missing = parts.stream().anyMatch(part -> !part.outcome().hasHits());
@@ -138,9 +138,12 @@ final class SearchService {
     }
 
     private static SearchResults.Hit fromDatabase(SearchHit hit) {
+        return summary(hit, SearchResults.FROM_DATABASE);
+    }
+
+    private static SearchResults.Hit summary(SearchHit hit, String source) {
         return new SearchResults.Hit(hit.key().id(), hit.key().type().pathSegment(), hit.title(),
                 hit.alternativeTitles(), hit.year(), hit.image(), hit.status(),
-                new SearchResults.Sync(hit.syncStatus(), hit.lastSyncedAt(), hit.partial()),
-                SearchResults.FROM_DATABASE);
+                new SearchResults.Sync(hit.syncStatus(), hit.lastSyncedAt(), hit.partial()), source);
     }
 }

@@ -60,9 +60,6 @@ class ProviderSearchTest extends ApiIntegrationTest {
     private ProviderSearches providerSearches;
 
     @Autowired
-    private ProviderHitSummaries summaries;
-
-    @Autowired
     private ServedMediaTypes served;
 
     @Test
@@ -196,7 +193,7 @@ class ProviderSearchTest extends ApiIntegrationTest {
     void withTheProviderFallbackOffEverySearchIsTheDatabasesAlone() {
         var off = new SearchProperties(properties.goodScore(), properties.minGoodHits(), false, properties.providerWait(),
                 properties.cacheTtl(), properties.failureTtl(), properties.runningTimeout(), properties.pollInterval());
-        var search = new SearchService(catalog, providerSearches, summaries, served, off);
+        var search = new SearchService(catalog, providerSearches, served, off);
         String word = word();
 
         try (TopicProbe searches = FakeSyncWorker.watchProviderSearches()) {

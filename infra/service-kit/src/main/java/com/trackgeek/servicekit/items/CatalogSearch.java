@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -241,6 +242,30 @@ public final class CatalogSearch {
                   left join sync_state s on s.media_type = h.media_type and s.provider_id = h.provider_id
                  order by %s
                 """.formatted(score, hits, order);
+    }
+
+    /**
+     * The stored items among {@code keys} as a search shows them (score 0: they were not matched here, e.g. a
+     * provider's hits); keys not stored are absent.
+     */
+    public Map<MediaKey, SearchHit> summaries(Collection<MediaKey> keys) {
+        Map<MediaKey, SearchHit> hits = new HashMap<>();
+        if (keys.isEmpty()) {
+            return hits;
+        }
+        jdbc.sql("""
+                        select i.media_type, i.provider_id, i.title, i.alternative_titles, i.release_year, i.image_url,
+                               i.release_status, i.partial, 0 as score, s.status as sync_status, s.last_synced_at
+                          from unnest(cast(:types as text[]), cast(:ids as bigint[])) as k(media_type, provider_id)
+                          join media_item i on i.media_type = k.media_type and i.provider_id = k.provider_id
+                          left join sync_state s on s.media_type = i.media_type and s.provider_id = i.provider_id""")
+                .param("types", keys.stream().map(key -> key.type().name()).toArray(String[]::new))
+                .param("ids", keys.stream().mapToLong(MediaKey::id).toArray())
+                .query(rs -> {
+                    SearchHit hit = hit(rs);
+                    hits.put(hit.key(), hit);
+                });
+        return hits;
     }
 
     private static SearchHit hit(ResultSet rs) throws SQLException {
