@@ -57,6 +57,12 @@ public enum ErrorCode {
      * have, a catalog it cannot list affordably or not in this deployment's configuration): a 422, not an outage.
      */
     BULK_SELECTOR_NOT_SUPPORTED,
+    /** No bulk job has the given id. */
+    BULK_JOB_NOT_FOUND,
+    /** A bulk job with this id exists with another selector: a job id names one selector for good. */
+    BULK_JOB_ID_CONFLICT,
+    /** The bulk job cannot do what was asked in its state (cancel a finished job, replay one still expanding). */
+    BULK_JOB_STATE_CONFLICT,
     /** A sync request stayed running past its bound and every takeover failed; the next read starts a new one. */
     SYNC_TIMED_OUT,
     /** A request that needs an API key came without one. */

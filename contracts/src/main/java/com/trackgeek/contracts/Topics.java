@@ -22,6 +22,12 @@ public final class Topics {
     public static final String PROVIDER_SEARCHES = "trackgeek.provider-searches";
     /** Bulk commands (season, top list, id list, everything stale) from bulk producers and the API. */
     public static final String BULK_COMMANDS = "trackgeek.bulk-commands";
+    /**
+     * A bulk job's own work ({@link com.trackgeek.contracts.bulk.BulkWork}): the next page of its expansion, a
+     * batch of its items to fetch, a replay of its failed items. Written and read by sync workers (the API
+     * writes replays), keyed by job id, on the bulk lane of the provider budget.
+     */
+    public static final String BULK_WORK = "trackgeek.bulk-work";
 
     /** Suffix of the dead-letter topic that receives what a consumer of a topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
@@ -29,7 +35,7 @@ public final class Topics {
     /** Every topic that carries commands or events (dead-letter topics not included). */
     public static final List<String> ALL = List.of(
             SYNC_REQUESTS_INTERACTIVE, SYNC_REQUESTS_BULK, SYNC_EVENTS,
-            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS, PROVIDER_SEARCHES);
+            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS, PROVIDER_SEARCHES, BULK_WORK);
 
     private Topics() {
     }
