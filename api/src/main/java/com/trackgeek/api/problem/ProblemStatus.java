@@ -15,7 +15,9 @@ public final class ProblemStatus {
     public static HttpStatus of(ErrorCode code) {
         return switch (code) {
             case ANIME_NOT_FOUND, MANGA_NOT_FOUND, MOVIE_NOT_FOUND, TV_SHOW_NOT_FOUND, GAME_NOT_FOUND, BOOK_NOT_FOUND,
-                 SYNC_REQUEST_NOT_FOUND -> HttpStatus.NOT_FOUND;
+                 SYNC_REQUEST_NOT_FOUND, BULK_JOB_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            // A job id names one selector for good; a job's state allows only some changes (cancel, replay).
+            case BULK_JOB_ID_CONFLICT, BULK_JOB_STATE_CONFLICT -> HttpStatus.CONFLICT;
             case ANIME_ALREADY_REFRESHED, MANGA_ALREADY_REFRESHED, MOVIE_ALREADY_REFRESHED, TV_SHOW_ALREADY_REFRESHED,
                  GAME_ALREADY_REFRESHED, BOOK_ALREADY_REFRESHED -> HttpStatus.CONFLICT;
             case JIKAN_SERVICE_UNAVAILABLE, TMDB_SERVICE_UNAVAILABLE, IGDB_SERVICE_UNAVAILABLE,
