@@ -9,6 +9,7 @@ import java.util.UUID;
 public final class ApiPaths {
 
     public static final String PREFIX = "/api/v1";
+    public static final String BULK_SYNCS = PREFIX + "/bulk-syncs";
 
     private ApiPaths() {
     }
@@ -19,5 +20,9 @@ public final class ApiPaths {
 
     public static URI syncRequest(UUID id) {
         return URI.create(PREFIX + "/sync-requests/" + id);
+    }
+
+    public static URI bulkSync(UUID id) {
+        return URI.create(BULK_SYNCS + "/" + id);
     }
 }

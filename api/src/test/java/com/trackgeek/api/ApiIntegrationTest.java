@@ -43,6 +43,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = {"spring.config.name=api", "trackgeek.api.media-types=anime,manga,movie,tv,game",
         // No sync worker answers provider searches here: searches the database cannot answer wait this long.
         "trackgeek.api.search.provider-wait=300ms",
+        // No sync worker takes bulk jobs here either: the tests sweep unclaimed ones themselves, so that the jobs
+        // other tests leave queued are not published again while a test watches the bulk commands.
+        "trackgeek.api.bulk-syncs.sweep-interval=1h",
         // API keys, each with one scope (ApiIntegrationTest.BULK_KEY and its siblings are the keys); the last one
         // may make only one write a minute.
         "trackgeek.api.security.keys[0].name=bulk-operator",

@@ -13,8 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The API's boundaries: it reads items and asks for work, it never does the work. Items are written by the sync
  * worker alone (in the transaction that records the sync or the search), so nothing here writes through the item
- * store; and what the API publishes goes out through the two places that record it first (a sync request's row,
- * a provider search's row), so no other class touches Kafka's producer.
+ * store; and what the API publishes goes out through the three places that record it first (a sync request's row,
+ * a provider search's row, a bulk job's row), so no other class touches Kafka's producer.
  */
 @AnalyzeClasses(packages = "com.trackgeek.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,6 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheRecordingPublishersProduce = noClasses()
             .that().doNotHaveSimpleName("SyncCommandPublisher").and().doNotHaveSimpleName("ProviderSearches")
+            .and().doNotHaveSimpleName("BulkSyncPublisher")
             .should().dependOnClassesThat().areAssignableTo(KafkaTemplate.class)
             .because("a command is published only after its row records it, so none is lost or promised twice");
 
