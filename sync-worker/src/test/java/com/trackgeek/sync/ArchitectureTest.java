@@ -34,7 +34,7 @@ class ArchitectureTest {
             .that().resideInAPackage("com.trackgeek.sync.provider..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.jdbc..", "org.springframework.kafka..", "com.trackgeek.sync.state..",
-                    "com.trackgeek.sync.command..", "com.trackgeek.sync.search..")
+                    "com.trackgeek.sync.command..", "com.trackgeek.sync.search..", "com.trackgeek.sync.bulk..")
             .because("a provider fetches and maps; storing and announcing is the command's job");
 
     @ArchTest
@@ -44,9 +44,10 @@ class ArchitectureTest {
             .because("a media type's stored shape is defined once, as its catalog record in contracts");
 
     @ArchTest
-    static final ArchRule onlySyncsAndSearchesStoreItems = noClasses()
-            .that().resideOutsideOfPackages("com.trackgeek.sync.command..", "com.trackgeek.sync.search..")
+    static final ArchRule onlySyncsSearchesAndBulkJobsStoreItems = noClasses()
+            .that().resideOutsideOfPackages("com.trackgeek.sync.command..", "com.trackgeek.sync.search..",
+                    "com.trackgeek.sync.bulk..")
             .should().dependOnClassesThat().areAssignableTo(MediaItemStore.class)
             .because("an item is stored in the same transaction as its sync's outcome, a search hit in the same"
-                    + " transaction as its search's answer");
+                    + " transaction as its search's answer, a bulk job's item with the item's outcome");
 }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * The one way any provider request leaves the worker: through the provider's rate limiter (every attempt),
  * a circuit breaker, and retries with jittered exponential backoff that honour Retry-After, with every
- * attempt counted by outcome. Providers only say how to make one HTTP attempt.
+ * attempt counted by outcome (and into the thread's {@link ProviderCallTally}, for work that reports its cost).
+ * Providers only say how to make one HTTP attempt.
  */
 public final class ProviderGateway {
 
@@ -90,6 +91,7 @@ public final class ProviderGateway {
         }
         long started = System.nanoTime();
         ProviderResponse response;
+        ProviderCallTally.countCall();
         try {
             response = attempt.get();
         } catch (ResourceAccessException ioFailure) {

@@ -115,6 +115,17 @@ public class SyncLedger {
 
     /** The item is stored; its embedding is pending. */
     public void recordSynced(SyncRequest request) {
+        recordItemSynced(request.item(), request.requestId());
+        finish(request.requestId(), RequestStatus.DONE, null, null);
+    }
+
+    /**
+     * The item is stored by work that keeps no {@code sync_request} row (a bulk job's item): only its sync state
+     * changes; its embedding is pending.
+     *
+     * @param workId what stored it, kept as the state's {@code last_request_id} (a bulk job's id)
+     */
+    public void recordItemSynced(MediaKey key, UUID workId) {
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_synced_at, attempts, last_request_id)
                         values (:type, :id, :status, now(), 0, :requestId)
@@ -123,12 +134,11 @@ public class SyncLedger {
                                last_error_detail = null, attempts = 0, last_request_id = excluded.last_request_id,
                                updated_at = now()
                         """)
-                .param("type", request.item().type().name())
-                .param("id", request.item().id())
+                .param("type", key.type().name())
+                .param("id", key.id())
                 .param("status", SyncStatus.PENDING_EMBEDDINGS.value())
-                .param("requestId", request.requestId())
+                .param("requestId", workId)
                 .update();
-        finish(request.requestId(), RequestStatus.DONE, null, null);
     }
 
     /** The request was answered from what is stored, without a provider call. */

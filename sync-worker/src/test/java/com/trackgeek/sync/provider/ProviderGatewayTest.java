@@ -52,6 +52,28 @@ class ProviderGatewayTest {
     }
 
     @Test
+    void anOpenTallyCountsEveryCallSentRetriesIncludedAndOnlyOnItsThread() throws InterruptedException {
+        var gateway = gateway(3, 1000);
+        var attempts = new AtomicInteger();
+        Supplier<ProviderResponse> failingTwice = () -> attempts.incrementAndGet() <= 2
+                ? new ProviderResponse(503, new byte[0], null)
+                : new ProviderResponse(200, "{}".getBytes(StandardCharsets.UTF_8), null);
+
+        ProviderCallTally tally;
+        try (var open = ProviderCallTally.open()) {
+            tally = open;
+            gateway.call("anime_full", MediaType.ANIME, failingTwice);
+            Thread elsewhere = Thread.ofVirtual().start(() ->
+                    gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(200, new byte[0], null)));
+            elsewhere.join();
+        }
+        gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(200, new byte[0], null));
+
+        assertThat(tally.calls()).as("two failed attempts and the answer; not another thread's call, nor one after closing")
+                .isEqualTo(3);
+    }
+
+    @Test
     void notFoundAnswersDoNotCountAgainstTheProvidersHealth() {
         var gateway = gateway(1, 4);
         for (int i = 0; i < 10; i++) {

@@ -32,6 +32,9 @@ public final class MediaItemStore {
      * inserts or refreshes a row that is itself partial, so it never overwrites a full item.
      */
     private static final String UPSERT = """
+            with previous as (
+                select document from media_item where media_type = :type and provider_id = :id and not partial
+            )
             insert into media_item (media_type, provider_id, schema_version, document, title, alternative_titles,
                                     release_status, released_on, release_year, image_url, partial, last_refreshed_at)
             values (:type, :id, :version, :document::jsonb, :title, :alternativeTitles, :releaseStatus, :releasedOn,
@@ -43,7 +46,8 @@ public final class MediaItemStore {
                 image_url = excluded.image_url, partial = excluded.partial,
                 last_refreshed_at = excluded.last_refreshed_at, updated_at = now()
             where media_item.partial or not excluded.partial
-            returning (xmax = 0) as inserted
+            returning (xmax = 0) as inserted,
+                      coalesce((select previous.document = :document::jsonb from previous), false) as unchanged
             """;
 
     private final JdbcClient jdbc;
@@ -56,9 +60,12 @@ public final class MediaItemStore {
      * Inserts the item or overwrites the provider's data of the stored one, keeping {@code created_at}:
      * writing the same item twice leaves one row. A full item completes a partial row. Runs in the caller's
      * transaction.
+     *
+     * @return true when the stored document changed (a new item, a partial one completed, other data); false
+     *         when a full item with exactly this document was stored already (a bulk job reports it unchanged)
      */
-    public void upsert(CatalogItem item) {
-        write(item, false);
+    public boolean upsert(CatalogItem item) {
+        return write(item, false).map(write -> !write.unchanged()).orElse(true);
     }
 
     /** What a partial write did. */
@@ -78,12 +85,19 @@ public final class MediaItemStore {
      * @return whether the row is new, refreshed, or a full item left as it was
      */
     public PartialWrite upsertPartial(CatalogItem item) {
-        return write(item, true).map(inserted -> inserted ? PartialWrite.INSERTED : PartialWrite.UPDATED)
+        return write(item, true).map(write -> write.inserted() ? PartialWrite.INSERTED : PartialWrite.UPDATED)
                 .orElse(PartialWrite.KEPT_FULL);
     }
 
-    /** @return whether the row was inserted (true) or updated (false); empty when the write was refused */
-    private Optional<Boolean> write(CatalogItem item, boolean partial) {
+    /**
+     * What one write did: the row inserted (or updated), and whether a full item with the same document was
+     * stored before it (jsonb equality: key order and formatting do not count).
+     */
+    private record Write(boolean inserted, boolean unchanged) {
+    }
+
+    /** @return what the write did; empty when it was refused (a partial write over a full item) */
+    private Optional<Write> write(CatalogItem item, boolean partial) {
         MediaKey key = item.key();
         if (item.title() == null || item.title().isBlank()) {
             throw new IllegalArgumentException(key + " has no title; an item without one is not stored");
@@ -102,7 +116,7 @@ public final class MediaItemStore {
                 .param("partial", partial)
                 // xmax is 0 on a row version no transaction has replaced: the insert's own (PostgreSQL's
                 // documented way for RETURNING to tell an insert from an ON CONFLICT update).
-                .query((rs, row) -> rs.getBoolean("inserted"))
+                .query((rs, row) -> new Write(rs.getBoolean("inserted"), rs.getBoolean("unchanged")))
                 .optional();
     }
 

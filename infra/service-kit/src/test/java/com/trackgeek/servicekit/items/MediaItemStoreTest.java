@@ -69,6 +69,16 @@ class MediaItemStoreTest {
     }
 
     @Test
+    void aWriteSaysWhetherTheStoredDocumentChanged() {
+        assertThat(store.upsert(manga(41, "First", 1))).as("new").isTrue();
+        assertThat(store.upsert(manga(41, "First", 1))).as("the same document again").isFalse();
+        assertThat(store.upsert(manga(41, "First", 2))).as("other data").isTrue();
+
+        store.upsertPartial(manga(42, "From a search", 1));
+        assertThat(store.upsert(manga(42, "From a search", 1))).as("a partial item completed").isTrue();
+    }
+
+    @Test
     void loadReturnsTheStoredItemsAmongTheKeysOfAnyType() {
         store.upsert(manga(27, "Stored", 1));
 
