@@ -57,6 +57,9 @@ create table bulk_job_item (
     -- The replay round that last made the item pending (0: the job's first pass).
     replay_round  integer     not null default 0,
     finished_at   timestamptz,
+    -- A stored item whose events (ItemSynced, its embedding request) Kafka has not acknowledged yet: set with the
+    -- outcome, cleared after the acknowledgement, so a batch redelivered after a crash in between repeats them.
+    unannounced   boolean     not null default false,
     primary key (job_id, provider_id)
 );
 

@@ -162,6 +162,18 @@ class BulkJobRows {
                 .param("id", jobId).param("ids", longs(ids)).query(Long.class).list();
     }
 
+    /** Those of {@code ids} stored by this job whose events Kafka has not acknowledged yet (a crash came between). */
+    List<Long> unannouncedAmong(UUID jobId, List<Long> ids) {
+        return jdbc.sql("select provider_id from bulk_job_item where job_id = :id and provider_id = any(:ids) and unannounced order by seq")
+                .param("id", jobId).param("ids", longs(ids)).query(Long.class).list();
+    }
+
+    /** The item's events are acknowledged by Kafka. */
+    void announced(UUID jobId, long providerId) {
+        jdbc.sql("update bulk_job_item set unannounced = false where job_id = :id and provider_id = :providerId and unannounced")
+                .param("id", jobId).param("providerId", providerId).update();
+    }
+
     boolean isPending(UUID jobId, long providerId) {
         return jdbc.sql("select exists (select 1 from bulk_job_item where job_id = :id and provider_id = :providerId and outcome is null)")
                 .param("id", jobId).param("providerId", providerId).query(Boolean.class).single();
@@ -182,10 +194,12 @@ class BulkJobRows {
     boolean finishItem(UUID jobId, long providerId, BulkItemOutcome outcome, ErrorCode code, String detail) {
         return jdbc.sql("""
                         update bulk_job_item
-                           set outcome = :outcome, error_code = :code, error_detail = :detail, finished_at = now()
+                           set outcome = :outcome, error_code = :code, error_detail = :detail, finished_at = now(),
+                               unannounced = :stored
                          where job_id = :id and provider_id = :providerId and outcome is null
                         """)
                 .param("outcome", outcome.value())
+                .param("stored", outcome == BulkItemOutcome.STORED)
                 .param("code", code == null ? null : code.name())
                 .param("detail", detail)
                 .param("id", jobId)

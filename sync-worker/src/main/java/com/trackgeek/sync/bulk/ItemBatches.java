@@ -77,6 +77,10 @@ class ItemBatches {
     void fetch(BulkWork.FetchItems batch) {
         UUID jobId = batch.jobId();
         MediaType type = batch.type();
+        // Stored before a crash that came before Kafka acknowledged their events: announce them now.
+        for (long id : rows.unannouncedAmong(jobId, batch.ids())) {
+            announce(jobId, MediaKey.of(type, id));
+        }
         List<Long> pending = rows.pendingAmong(jobId, batch.ids());
         if (!pending.isEmpty()) {
             Provider provider = providers.forType(type).map(MetadataProvider::provider).orElse(null);
@@ -189,8 +193,13 @@ class ItemBatches {
         }
         metrics.item(provider, key.type(), written);
         if (written == BulkItemOutcome.STORED) {
-            publisher.synced(jobId, key);
+            announce(jobId, key);
         }
+    }
+
+    private void announce(UUID jobId, MediaKey key) {
+        publisher.synced(jobId, key);
+        rows.announced(jobId, key.id());
     }
 
     private void failAll(UUID jobId, Provider provider, MediaType type, List<Long> ids, ProviderException failure) {

@@ -205,6 +205,31 @@ class BulkJobIntegrationTest extends AbstractBulkIntegrationTest {
         assertThat(synced).extracting(event -> event.item().id()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
+    @Test
+    void anItemStoredJustBeforeACrashIsAnnouncedWhenItsBatchComesAgainAndNotFetchedAgain() {
+        UUID jobId = UUID.randomUUID();
+        List<Long> ids = ids(2);
+        jobWithPendingItems(jobId, new BulkSelector.Ids(ANIME, ids), "running");
+        long stored = ids.getFirst();
+        // The crash: the item and its outcome committed, the events never acknowledged by Kafka.
+        jdbc.sql("update bulk_job_item set outcome = 'stored', finished_at = now(), unannounced = true where job_id = :id and provider_id = :providerId")
+                .param("id", jobId).param("providerId", stored).update();
+
+        List<Long> announced;
+        try (var events = probe(Topics.SYNC_EVENTS)) {
+            awaitProcessed(work(BulkWork.FetchItems.of(jobId, ANIME, ids, Instant.now())));
+            announced = events.drain(Duration.ofSeconds(1)).stream()
+                    .filter(record -> record.value().contains(jobId.toString()))
+                    .map(record -> ((ItemSynced) json.readValue(record.value(), SyncEvent.class)).item().id())
+                    .toList();
+        }
+
+        assertThat(announced).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(calls(ANIME, stored, "full")).as("the stored item is not fetched again").isZero();
+        assertThat(jdbc.sql("select count(*) from bulk_job_item where job_id = :id and unannounced").param("id", jobId)
+                .query(Integer.class).single()).isZero();
+    }
+
     /** What {@code POST .../cancel} does: the job and its pending items cancelled, in one transaction. */
     private void cancelAsTheApiDoes(UUID jobId) {
         jdbc.sql("update bulk_job set status = 'cancelled', finished_at = now() where id = :id").param("id", jobId).update();
