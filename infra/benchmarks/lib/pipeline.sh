@@ -7,6 +7,7 @@
 #   log TEXT...                        a line on stderr, prefixed with [$BENCHMARK]
 #   install_tools COMMAND:PACKAGE...   apt-get installs the packages whose command is missing (update first)
 #   start_pipeline                     ./mvnw $MVN_ARGS -Pstandalone in the background, in its own process group
+#   stop_pipeline                      stops it (SIGTERM to its process group, SIGKILL after 60 s); the data stays
 #   wait_for WHAT URL SECONDS          until URL answers 200, or exits 1 (also if the pipeline stopped)
 # At exit the pipeline is stopped and WORK deleted, unless KEEP=1 or the script failed.
 #
@@ -36,11 +37,7 @@ install_tools() {
 WORK="$(mktemp -d "/tmp/trackgeek-$BENCHMARK.XXXXXX")"
 PIPELINE_PID=""
 
-cleanup() {
-    local status=$?
-    if declare -F stop_extras >/dev/null; then
-        stop_extras
-    fi
+stop_pipeline() {
     if [ -n "$PIPELINE_PID" ] && kill -0 "$PIPELINE_PID" 2>/dev/null; then
         log "stopping the pipeline"
         # Its own process group (setsid below): Maven and the JVM it started, nothing else.
@@ -51,6 +48,15 @@ cleanup() {
         done
         kill -KILL -- "-$PIPELINE_PID" 2>/dev/null || true
     fi
+    PIPELINE_PID=""
+}
+
+cleanup() {
+    local status=$?
+    if declare -F stop_extras >/dev/null; then
+        stop_extras
+    fi
+    stop_pipeline
     if [ "${KEEP:-0}" = "1" ] || [ "$status" -ne 0 ]; then
         log "logs and data kept in $WORK"
     else

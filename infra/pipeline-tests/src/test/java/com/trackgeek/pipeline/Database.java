@@ -9,6 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /** What is really stored, read with plain JDBC so the services' own code is not the judge of itself. */
 final class Database {
@@ -65,6 +69,48 @@ final class Database {
             statement.setLong(2, id);
             var rows = statement.executeQuery();
             return rows.next() ? rows.getString(1).strip() : "";
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many of the items have a sync_state row. */
+    static int syncStates(MediaType type, Collection<Long> ids) {
+        return count("select count(*) from sync_state where media_type = ? and provider_id = any(?)", type, ids);
+    }
+
+    /** A bulk job's status and how many of its items are known and finished (have an outcome), as one snapshot. */
+    record BulkProgress(String status, int items, int finished) {
+    }
+
+    /** The job's progress; empty while no worker has recorded the job. */
+    static Optional<BulkProgress> bulkProgress(UUID jobId) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement("""
+                     select j.status,
+                            (select count(*) from bulk_job_item i where i.job_id = j.id),
+                            (select count(*) from bulk_job_item i where i.job_id = j.id and i.outcome is not null)
+                       from bulk_job j where j.id = ?""")) {
+            statement.setObject(1, jobId);
+            var rows = statement.executeQuery();
+            return rows.next() ? Optional.of(new BulkProgress(rows.getString(1), rows.getInt(2), rows.getInt(3))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many of the job's items ended with each outcome ({@code pending} for those without one). */
+    static Map<String, Integer> bulkOutcomes(UUID jobId) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement(
+                     "select coalesce(outcome, 'pending'), count(*) from bulk_job_item where job_id = ? group by 1")) {
+            statement.setObject(1, jobId);
+            var rows = statement.executeQuery();
+            Map<String, Integer> outcomes = new TreeMap<>();
+            while (rows.next()) {
+                outcomes.put(rows.getString(1), rows.getInt(2));
+            }
+            return outcomes;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

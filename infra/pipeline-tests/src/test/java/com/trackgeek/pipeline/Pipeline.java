@@ -135,7 +135,17 @@ final class Pipeline {
     }
 
     private ConfigurableApplicationContext startSyncWorker(Map<String, Object> overrides) {
-        Map<String, Object> workerSettings = new LinkedHashMap<>();
+        return TrackGeekApplications.run(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, syncWorkerSettings(overrides));
+    }
+
+    /**
+     * Everything a sync worker of this pipeline is started with: the shared Kafka and PostgreSQL, the simulator's
+     * base URLs and credentials, scaled limits and short back-offs, with {@code overrides} on top. The in-process
+     * workers and a {@link ChildSyncWorker} (a worker in a JVM of its own) are configured alike.
+     */
+    Map<String, Object> syncWorkerSettings(Map<String, Object> overrides) {
+        Map<String, Object> workerSettings = new LinkedHashMap<>(SharedInfrastructure.springProperties());
+        workerSettings.put("server.port", 0);
         workerSettings.put("trackgeek.providers.jikan.base-url", providers.jikanBaseUrl());
         workerSettings.put("trackgeek.providers.jikan.read-timeout", "1s");
         workerSettings.put("trackgeek.providers.jikan.retry.initial-backoff", "50ms");
@@ -158,7 +168,7 @@ final class Pipeline {
             workerSettings.put("trackgeek.providers." + provider + ".retry.max-backoff", "500ms");
         }
         workerSettings.putAll(overrides);
-        return start(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, workerSettings);
+        return workerSettings;
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, String configName, Map<String, Object> own) {

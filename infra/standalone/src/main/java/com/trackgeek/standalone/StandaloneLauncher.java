@@ -13,16 +13,20 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole pipeline in one JVM: PostgreSQL (data kept in {@code .trackgeek/postgres}), a Kafka broker on a
  * fixed port (data kept in {@code .trackgeek/kafka}, so nothing accepted is lost across a restart), the
  * provider simulator (for every provider not pointed at its live service), and api, sync-worker and embedding-worker, each
- * its own Spring application with its own port and configuration, exactly as when deployed apart.
+ * its own Spring application with its own port and configuration, exactly as when deployed apart. The sync worker
+ * may run as several replicas ({@link StandaloneSettings#syncWorkerPorts()}), each its own application on the same
+ * Kafka consumer group and the same database, as replicas are deployed.
  * Ctrl-C stops everything in reverse order.
  */
 public final class StandaloneLauncher implements AutoCloseable {
@@ -43,6 +47,7 @@ public final class StandaloneLauncher implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final StandaloneSettings settings;
+    private final List<ConfigurableApplicationContext> syncWorkers = new ArrayList<>();
     private int apiPort;
 
     StandaloneLauncher(StandaloneSettings settings) {
@@ -98,8 +103,9 @@ public final class StandaloneLauncher implements AutoCloseable {
         // times out; the restarted services get their partitions only then. 10 s instead of Kafka's 45 s.
         shared.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
 
-        var syncWorker = service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, settings.syncWorkerPort(),
-                shared, providerSettings);
+        for (int port : settings.syncWorkerPorts()) {
+            syncWorkers.add(service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, port, shared, providerSettings));
+        }
         var embeddingWorker = service(EmbeddingWorkerApplication.class, "embedding-worker", settings.embeddingWorkerPort(), shared, Map.of());
         var api = service(ApiApplication.class, "api", settings.apiPort(), shared, Map.of());
         apiPort = port(api);
@@ -110,7 +116,7 @@ public final class StandaloneLauncher implements AutoCloseable {
                  TrackGeek Sync is running ({} s). Ctrl-C stops everything.
                    API               http://localhost:{}/api/v1/anime/5114
                    API health        http://localhost:{}/actuator/health
-                   sync-worker       http://localhost:{}/actuator/prometheus
+                {}
                    embedding-worker  http://localhost:{}/actuator/prometheus
                    Jikan             {}
                    TMDB              {}
@@ -119,7 +125,7 @@ public final class StandaloneLauncher implements AutoCloseable {
                    Kafka             {} (data in {})
                    PostgreSQL        {} (data in {})
                 ==================================================================""",
-                (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, port(syncWorker), port(embeddingWorker),
+                (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, syncWorkerLines(), port(embeddingWorker),
                 providerUrls.get(StandaloneProvider.JIKAN), providerUrls.get(StandaloneProvider.TMDB),
                 providerUrls.get(StandaloneProvider.IGDB), providerUrls.get(StandaloneProvider.HARDCOVER),
                 kafka.bootstrapServers(), settings.dataDirectory().resolve("kafka").toAbsolutePath(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());
@@ -134,8 +140,23 @@ public final class StandaloneLauncher implements AutoCloseable {
                 .forEach(name -> context.getLogger(name.substring("logging.level.".length())).setLevel(ch.qos.logback.classic.Level.WARN));
     }
 
+    /** One banner line per replica: "sync-worker" alone, or "sync-worker 1", "sync-worker 2", ... */
+    private String syncWorkerLines() {
+        List<String> lines = new ArrayList<>();
+        for (int replica = 0; replica < syncWorkers.size(); replica++) {
+            String name = syncWorkers.size() == 1 ? "sync-worker" : "sync-worker " + (replica + 1);
+            lines.add("   %-17s http://localhost:%d/actuator/prometheus".formatted(name, port(syncWorkers.get(replica))));
+        }
+        return String.join("\n", lines);
+    }
+
     int apiPort() {
         return apiPort;
+    }
+
+    /** The running sync-worker replicas, first to last. */
+    List<ConfigurableApplicationContext> syncWorkers() {
+        return List.copyOf(syncWorkers);
     }
 
     private ConfigurableApplicationContext service(Class<?> application, String configName, int port,

@@ -1,7 +1,13 @@
 package com.trackgeek.standalone;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +15,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the README's run command starts (the same launcher, on free ports): a fixture anime answers 200
  * well within two minutes of start, so does a fixture item of every other media type, and after a restart
- * on the same data folder the anime is still there.
+ * on the same data folder the anime is still there. With {@code TRACKGEEK_SYNC_WORKER_REPLICAS=2} two sync workers
+ * run side by side as replicas do: each on its own port, both in one Kafka consumer group, both on one database.
  */
 class StandaloneLauncherTest {
 
@@ -25,7 +36,7 @@ class StandaloneLauncherTest {
     @Test
     void answersAFixtureAnimeWithinTwoMinutesAndKeepsItAcrossARestart(@TempDir Path data) throws Exception {
         var settings = new StandaloneSettings(data, Path.of(System.getProperty("trackgeek.fixtures", "../../../shared/fixtures")),
-                0, 0, 0, 0, 0, 0, Map.of());
+                0, 0, 1, 0, 0, 0, 0, Map.of());
         long started = System.nanoTime();
         try (var launcher = new StandaloneLauncher(settings)) {
             launcher.start();
@@ -55,6 +66,56 @@ class StandaloneLauncherTest {
 
             assertThat(answer.statusCode()).as("served from the kept database, no fetch needed").isEqualTo(200);
         }
+    }
+
+    @Test
+    void twoSyncWorkerReplicasRunOnTheirOwnPortsInOneConsumerGroupOnOneDatabase(@TempDir Path data) throws Exception {
+        var settings = new StandaloneSettings(data, Path.of(System.getProperty("trackgeek.fixtures", "../../../shared/fixtures")),
+                0, 0, 2, 0, 0, 0, 0, Map.of());
+        try (var launcher = new StandaloneLauncher(settings)) {
+            launcher.start();
+
+            List<ConfigurableApplicationContext> replicas = launcher.syncWorkers();
+            assertThat(replicas).hasSize(2);
+            assertThat(replicas.stream().map(StandaloneLauncherTest::port).distinct()).as("a port each").hasSize(2);
+            for (var replica : replicas) {
+                assertThat(get(port(replica), "/actuator/health").statusCode()).isEqualTo(200);
+            }
+            assertThat(replicas).as("one database: one provider budget (provider_budget) for both")
+                    .extracting(replica -> replica.getEnvironment().getProperty("spring.datasource.url"))
+                    .containsOnly(replicas.getFirst().getEnvironment().getProperty("spring.datasource.url"));
+
+            Set<String> first = consumers(replicas.get(0));
+            Set<String> second = consumers(replicas.get(1));
+            assertThat(first).isNotEmpty();
+            assertThat(second).isNotEmpty();
+            String kafka = replicas.getFirst().getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
+            try (var admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        assertThat(groupMembers(admin)).as("the sync-worker group's members").containsAll(first).containsAll(second));
+            }
+
+            var movie = get(launcher.apiPort(), "/api/v1/movie/671?wait=PT60S");
+            assertThat(movie.statusCode()).as(movie.body()).isEqualTo(200);
+        }
+    }
+
+    /** The client ids of a replica's consumers in the sync workers' group. */
+    private static Set<String> consumers(ConfigurableApplicationContext replica) {
+        return replica.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
+                .filter(container -> "sync-worker".equals(container.getGroupId()))
+                .flatMap(container -> container.metrics().keySet().stream())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> groupMembers(Admin admin) throws Exception {
+        return admin.describeConsumerGroups(List.of("sync-worker")).all().get().get("sync-worker").members().stream()
+                .map(MemberDescription::clientId)
+                .collect(Collectors.toSet());
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

@@ -3,6 +3,7 @@ package com.trackgeek.standalone;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,5 +53,51 @@ class StandaloneSettingsTest {
     void aPortThatIsNotOneIsAClearError() {
         assertThatThrownBy(() -> StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_API_PORT", "eighty")))
                 .hasMessage("TRACKGEEK_API_PORT must be a port number (0-65535), was 'eighty'");
+    }
+
+    @Test
+    void oneSyncWorkerByDefault() {
+        var settings = StandaloneSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.syncWorkerReplicas()).isEqualTo(1);
+        assertThat(settings.syncWorkerPorts()).containsExactly(8081);
+    }
+
+    @Test
+    void moreSyncWorkerReplicasTakeThePortsAfterTheFirstSkippingTheOtherServicesPorts() {
+        var settings = StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "3"));
+
+        assertThat(settings.syncWorkerPorts()).as("8082 is the embedding worker's").containsExactly(8081, 8083, 8084);
+    }
+
+    @Test
+    void otherServicesOnFreePortsLeaveTheFollowingPortsToTheReplicas() {
+        var settings = StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "2",
+                "TRACKGEEK_SYNC_WORKER_PORT", "9000", "TRACKGEEK_API_PORT", "0", "TRACKGEEK_SIMULATOR_PORT", "0"));
+
+        assertThat(settings.syncWorkerPorts()).containsExactly(9000, 9001);
+    }
+
+    @Test
+    void replicasOnPortZeroEachGetAFreePort() {
+        var settings = StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "2", "TRACKGEEK_SYNC_WORKER_PORT", "0"));
+
+        assertThat(settings.syncWorkerPorts()).isEqualTo(List.of(0, 0));
+    }
+
+    @Test
+    void aReplicaCountThatIsNotOneIsAClearError() {
+        assertThatThrownBy(() -> StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "two")))
+                .hasMessage("TRACKGEEK_SYNC_WORKER_REPLICAS must be a whole number, was 'two'");
+        assertThatThrownBy(() -> StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "0")))
+                .hasMessage("TRACKGEEK_SYNC_WORKER_REPLICAS must be between 1 and 8, was 0");
+    }
+
+    @Test
+    void replicasThatWouldRunPastTheLastPortAreAClearError() {
+        var settings = StandaloneSettings.fromEnvironment(Map.of("TRACKGEEK_SYNC_WORKER_REPLICAS", "2", "TRACKGEEK_SYNC_WORKER_PORT", "65535"));
+
+        assertThatThrownBy(settings::syncWorkerPorts)
+                .hasMessage("TRACKGEEK_SYNC_WORKER_REPLICAS=2 replicas from TRACKGEEK_SYNC_WORKER_PORT=65535 run past port 65535");
     }
 }
