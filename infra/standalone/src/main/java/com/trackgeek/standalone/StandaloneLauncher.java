@@ -47,11 +47,17 @@ public final class StandaloneLauncher implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final StandaloneSettings settings;
+    private final Map<String, String> environment;
     private final List<ConfigurableApplicationContext> syncWorkers = new ArrayList<>();
     private int apiPort;
 
     StandaloneLauncher(StandaloneSettings settings) {
+        this(settings, System.getenv());
+    }
+
+    StandaloneLauncher(StandaloneSettings settings, Map<String, String> environment) {
         this.settings = settings;
+        this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
@@ -107,7 +113,11 @@ public final class StandaloneLauncher implements AutoCloseable {
             syncWorkers.add(service(SyncWorkerApplication.class, SyncWorkerApplication.CONFIG_NAME, port, shared, providerSettings));
         }
         var embeddingWorker = service(EmbeddingWorkerApplication.class, "embedding-worker", settings.embeddingWorkerPort(), shared, Map.of());
-        var api = service(ApiApplication.class, "api", settings.apiPort(), shared, Map.of());
+        var demoKey = DemoApiKey.settings(environment);
+        var api = service(ApiApplication.class, "api", settings.apiPort(), shared, demoKey.orElse(Map.of()));
+        String writeKey = demoKey.isPresent()
+                ? "X-API-Key: " + DemoApiKey.KEY + " (demo key, scopes " + DemoApiKey.SCOPES + ")"
+                : "the keys of TRACKGEEK_API_SECURITY_KEYS_*";
         apiPort = port(api);
 
         log.info("""
@@ -116,6 +126,8 @@ public final class StandaloneLauncher implements AutoCloseable {
                  TrackGeek Sync is running ({} s). Ctrl-C stops everything.
                    API               http://localhost:{}/api/v1/anime/5114
                    API health        http://localhost:{}/actuator/health
+                   API writes        {}
+                   bulk syncs        http://localhost:{}/api/v1/bulk-syncs
                 {}
                    embedding-worker  http://localhost:{}/actuator/prometheus
                    Jikan             {}
@@ -125,7 +137,7 @@ public final class StandaloneLauncher implements AutoCloseable {
                    Kafka             {} (data in {})
                    PostgreSQL        {} (data in {})
                 ==================================================================""",
-                (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, syncWorkerLines(), port(embeddingWorker),
+                (System.nanoTime() - started) / 1_000_000_000, apiPort, apiPort, writeKey, apiPort, syncWorkerLines(), port(embeddingWorker),
                 providerUrls.get(StandaloneProvider.JIKAN), providerUrls.get(StandaloneProvider.TMDB),
                 providerUrls.get(StandaloneProvider.IGDB), providerUrls.get(StandaloneProvider.HARDCOVER),
                 kafka.bootstrapServers(), settings.dataDirectory().resolve("kafka").toAbsolutePath(), postgres.jdbcUrl(), settings.dataDirectory().resolve("postgres").toAbsolutePath());

@@ -57,6 +57,16 @@ class StandaloneLauncherTest {
                 assertThat(typed.statusCode()).as(item.getKey() + " " + typed.body()).isEqualTo(200);
                 assertThat(typed.body()).as(item.getKey()).contains(item.getValue());
             }
+
+            // A bulk sync with the demo key the banner shows; refused without it.
+            String season = "{\"selector\":{\"kind\":\"IDS\",\"type\":\"ANIME\",\"ids\":[5114,457]}}";
+            assertThat(post(launcher.apiPort(), "/api/v1/bulk-syncs", season, null).statusCode()).isEqualTo(401);
+            var bulk = post(launcher.apiPort(), "/api/v1/bulk-syncs", season, DemoApiKey.KEY);
+            assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(202);
+            String job = bulk.headers().firstValue("Location").orElseThrow();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> get(launcher.apiPort(), job).body().contains("\"status\":\"done\""));
+            assertThat(get(launcher.apiPort(), job).body()).contains("\"requestedBy\":\"" + DemoApiKey.NAME + "\"");
         }
 
         try (var launcher = new StandaloneLauncher(settings)) {
@@ -121,5 +131,15 @@ class StandaloneLauncherTest {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(90)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path, String json, String apiKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
