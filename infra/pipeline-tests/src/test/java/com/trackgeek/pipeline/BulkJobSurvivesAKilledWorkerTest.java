@@ -1,15 +1,9 @@
 package com.trackgeek.pipeline;
 
 import com.trackgeek.contracts.MediaType;
-import com.trackgeek.contracts.Topics;
 import com.trackgeek.contracts.bulk.BulkJobStatus;
 import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.bulk.BulkSyncRequested;
-import com.trackgeek.testsupport.SharedInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +79,7 @@ class BulkJobSurvivesAKilledWorkerTest {
 
         try (var first = ChildSyncWorker.start(pipeline.syncWorkerSettings(ABOUT_A_MINUTE), "bulk-first")) {
             first.awaitHealthy(Duration.ofMinutes(2));
-            send(command(jobId));
+            BulkCommands.send(command(jobId));
 
             await("the worker recorded the job (is the bulk engine, listener bulk-commands, in this build? see "
                     + first.logFile() + ")").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
@@ -143,15 +137,6 @@ class BulkJobSurvivesAKilledWorkerTest {
         assertThat(read.selector()).as("the command reads as the contract says")
                 .isEqualTo(new BulkSelector.Ids(MediaType.MOVIE, IDS));
         return json;
-    }
-
-    private static void send(String command) throws Exception {
-        String key = JSON.readValue(command, BulkSyncRequested.class).key();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, key, command)).get();
-        }
     }
 
     private Observation observe(UUID jobId) {
