@@ -8,6 +8,7 @@ import com.trackgeek.contracts.catalog.CatalogItem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -99,6 +100,11 @@ public interface MetadataProvider {
      */
     default IdPage listIds(BulkSelector selector, int page) {
         throw notListable(selector);
+    }
+
+    /** The provider's list of what changed upstream, where it has one; empty: its items are refreshed by timers only. */
+    default Optional<ChangeFeed> changeFeed() {
+        return Optional.empty();
     }
 
     /** The failure of a selector this provider cannot list, naming what it can. */

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * TMDB's error bodies: the recorded 401, 404 and 429 where the fixtures have them (TMDB's own wording), and
- * TMDB's documented status codes where nothing was recorded (500: 11, invalid input: 18).
+ * TMDB's documented status codes where nothing was recorded (500: 11, invalid input: 18, change feeds' date range: 20, page: 22, date: 23).
  */
 final class TmdbErrors implements ProviderErrorBodies {
 
@@ -55,6 +55,24 @@ final class TmdbErrors implements ProviderErrorBodies {
     ResponseEntity<JsonNode> tooManyAppends() {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(body(18, "Validation failed: append_to_response accepts at most 20 items."));
+    }
+
+    /** TMDB's documented answer to a change-feed range of more than 14 days (status code 20; not recorded). */
+    ResponseEntity<JsonNode> invalidDateRange() {
+        return ResponseEntity.status(422)
+                .body(body(20, "Invalid date range: Should be a range no longer than 14 days."));
+    }
+
+    /** TMDB's documented answer to a date that is not {@code YYYY-MM-DD} (status code 23; not recorded). */
+    ResponseEntity<JsonNode> invalidDate() {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(body(23, "Invalid date: Format needs to be YYYY-MM-DD."));
+    }
+
+    /** TMDB's documented answer to a page outside 1..1000 of a change feed (status code 22; not recorded). */
+    ResponseEntity<JsonNode> invalidPage() {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(body(22, "Invalid page: Pages start at 1 and max at 1000. They are expected to be an integer."));
     }
 
     private ObjectNode body(int statusCode, String message) {

@@ -10,6 +10,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,23 +98,30 @@ final class TmdbClient {
 
     /** {@code /movie/popular?page=} and the other ranked lists ({@code path} names one): 20 results a page. */
     TmdbResponses.IdList list(String path, int page) {
-        byte[] body = gateway.call("list_" + path.substring(1).replace('/', '_'), MediaType.MOVIE, () -> {
-            try {
-                var request = http.get()
-                        .uri(builder -> credentials.uri(builder, path, Map.of("page", page)))
-                        .accept(org.springframework.http.MediaType.APPLICATION_JSON);
-                return ProviderBodies.exchange(credentials.authorize(request));
-            } catch (ResourceAccessException ioFailure) {
-                throw credentials.masked(ioFailure);
-            }
-        });
+        byte[] body = gateway.call("list_" + path.substring(1).replace('/', '_'), MediaType.MOVIE,
+                () -> query(path, Map.of("page", page)));
+        return bodies.parse(body, TmdbResponses.IdList.class, path);
+    }
+
+    /**
+     * {@code /movie/changes} or {@code /tv/changes} ({@code kind} is {@code movie} or {@code tv}): page {@code page}
+     * of the ids changed from {@code start} to {@code end} (whole days, at most 14 apart), 100 a page.
+     */
+    TmdbResponses.IdList changes(MediaType type, String kind, LocalDate start, LocalDate end, int page) {
+        String path = "/" + kind + "/changes";
+        byte[] body = gateway.call(kind + "_changes", type, () -> query(path,
+                Map.of("start_date", start.toString(), "end_date", end.toString(), "page", page)));
         return bodies.parse(body, TmdbResponses.IdList.class, path);
     }
 
     private ProviderResponse search(String path, String query, int page) {
+        return query(path, Map.of("query", query, "page", page));
+    }
+
+    private ProviderResponse query(String path, Map<String, ?> parameters) {
         try {
             var request = http.get()
-                    .uri(builder -> credentials.uri(builder, path, Map.of("query", query, "page", page)))
+                    .uri(builder -> credentials.uri(builder, path, parameters))
                     .accept(org.springframework.http.MediaType.APPLICATION_JSON);
             return ProviderBodies.exchange(credentials.authorize(request));
         } catch (ResourceAccessException ioFailure) {

@@ -5,6 +5,7 @@ import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.sync.provider.ChangeFeed;
 import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.ProviderException;
@@ -15,6 +16,7 @@ import com.trackgeek.sync.provider.SearchWindow;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,11 +40,19 @@ final class TmdbProvider implements MetadataProvider {
     private final TmdbClient client;
     private final List<String> missingSettings;
     private final TmdbIdExport idExport;
+    private final TmdbChangeFeed changeFeed;
 
     TmdbProvider(TmdbClient client, List<String> missingSettings, TmdbIdExport idExport) {
         this.client = client;
         this.missingSettings = List.copyOf(missingSettings);
         this.idExport = idExport;
+        this.changeFeed = new TmdbChangeFeed(client, missingSettings);
+    }
+
+    /** {@code /movie/changes} and {@code /tv/changes} ({@link TmdbChangeFeed}). */
+    @Override
+    public Optional<ChangeFeed> changeFeed() {
+        return Optional.of(changeFeed);
     }
 
     @Override

@@ -118,7 +118,10 @@ final class TmdbResponses {
     record ShowSearch(Integer page, List<Show> results, Integer totalPages, Long totalResults) {
     }
 
-    /** {@code /movie/popular}, {@code /tv/top_rated}, ...: only each result's id is read. */
+    /**
+     * {@code /movie/popular}, {@code /tv/top_rated}, ... and the change feeds {@code /movie/changes},
+     * {@code /tv/changes} ({@code {"id":..,"adult":..}} entries): only each result's id is read.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record IdList(Integer page, List<IdEntry> results, Integer totalPages, Long totalResults) {
     }

@@ -129,7 +129,8 @@ class TmdbProviderTest {
         assertThat(output.getAll()).doesNotContain(SECRET_KEY);
     }
 
-    private static MetadataProvider provider(String baseUrl, String apiKey, String bearerToken) {
+    /** A TMDB provider as the worker builds it, on {@code baseUrl}; other test classes of the package use it too. */
+    static MetadataProvider provider(String baseUrl, String apiKey, String bearerToken) {
         return new TmdbConfiguration().tmdbProvider(properties(baseUrl, apiKey, bearerToken),
                 new ProviderSettings(Duration.ofMillis(50)), RestClient.builder(),
                 ProviderBudgets.inProcess(BudgetSettings.defaults().withBulkShare(1.0), new SimpleMeterRegistry()),
