@@ -91,6 +91,24 @@ public record Anime(
         return MediaKey.of(MediaType.ANIME, malId);
     }
 
+    /**
+     * Jikan's status: "Currently Airing" (or {@code airing}) runs, "Not yet aired" is upcoming, "Finished Airing"
+     * finished on the last day aired.
+     */
+    @Override
+    public Lifecycle lifecycle() {
+        if (Boolean.TRUE.equals(airing) || "Currently Airing".equalsIgnoreCase(status)) {
+            return Lifecycle.RUNNING;
+        }
+        if ("Not yet aired".equalsIgnoreCase(status)) {
+            return Lifecycle.UPCOMING;
+        }
+        if ("Finished Airing".equalsIgnoreCase(status)) {
+            return Lifecycle.finished(DateRange.lastDay(aired));
+        }
+        return Lifecycle.UNKNOWN;
+    }
+
     @Override
     public LocalDate releasedOn() {
         return aired == null ? null : aired.fromDate();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A book as we store and serve it, whatever provider described it (today Hardcover). A Hardcover book is the
@@ -74,6 +75,18 @@ public record Book(
     @Override
     public String releaseStatus() {
         return state;
+    }
+
+    /** Released on its release date (upcoming before it); unknown without one. */
+    @Override
+    public Lifecycle lifecycle() {
+        return Lifecycle.releasedOn(releaseDate);
+    }
+
+    /** Hardcover's record has no score or popularity fields. */
+    @Override
+    public Set<String> volatileFields() {
+        return Set.of();
     }
 
     @Override

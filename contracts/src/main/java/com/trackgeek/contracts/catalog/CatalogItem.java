@@ -4,6 +4,7 @@ import com.trackgeek.contracts.MediaKey;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An item of the catalog: one media type's stored shape, defined once as a record. The record's JSON (its
@@ -44,4 +45,16 @@ public interface CatalogItem {
      * any other summary of the item shows. Derived from the record's own fields, never stored on its own.
      */
     String image();
+
+    /**
+     * Where the item is in its own life (upcoming, running, finished and when), derived from the record's own
+     * status and dates: what the freshness policy needs to know how soon it may change.
+     */
+    Lifecycle lifecycle();
+
+    /**
+     * The record's fields (JSON names) that change all the time without the item changing: score, rank,
+     * popularity, member counts. A refresh that changes only these found nothing new.
+     */
+    Set<String> volatileFields();
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A video game as we store and serve it, whatever provider described it (today IGDB). Lists are never null,
@@ -118,6 +120,40 @@ public record Game(
     @Override
     public String releaseStatus() {
         return status;
+    }
+
+    /**
+     * IGDB's game status where it gives one: "Alpha", "Beta" and "Early Access" run, "Rumored" is upcoming,
+     * "Cancelled" is finished, date unknown. Otherwise (IGDB omits the status of most released games) the game is
+     * released on its latest known release date on any platform: a port announced for next month makes it
+     * upcoming until then, a release last week makes it recently finished. No date at all: unknown.
+     */
+    @Override
+    public Lifecycle lifecycle() {
+        String said = status == null ? "" : status;
+        switch (said) {
+            case "Alpha", "Beta", "Early Access" -> {
+                return Lifecycle.RUNNING;
+            }
+            case "Rumored" -> {
+                return Lifecycle.UPCOMING;
+            }
+            case "Cancelled" -> {
+                return Lifecycle.finished(null);
+            }
+            default -> {
+            }
+        }
+        return Stream.concat(Stream.of(firstReleaseDate), releaseDates.stream().map(GameRelease::date))
+                .filter(Objects::nonNull).max(Instant::compareTo)
+                .map(latest -> Lifecycle.finished(LocalDate.ofInstant(latest, ZoneOffset.UTC)))
+                .orElse(Lifecycle.UNKNOWN);
+    }
+
+    /** IGDB's ratings move as people rate. */
+    @Override
+    public Set<String> volatileFields() {
+        return Set.of("totalRating", "aggregatedRating");
     }
 
     @Override

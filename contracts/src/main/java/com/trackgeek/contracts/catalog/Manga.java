@@ -59,6 +59,28 @@ public record Manga(
         return MediaKey.of(MediaType.MANGA, malId);
     }
 
+    /**
+     * Jikan's status: "Publishing" (or {@code publishing}) runs, "Not yet published" is upcoming; "Finished" ended on
+     * the last day published, and "On Hiatus" or "Discontinued" count as finished too (a hiatus can last years;
+     * refreshing it daily would be waste, and the back-off still looks at it every 30 to 90 days).
+     */
+    @Override
+    public Lifecycle lifecycle() {
+        if (Boolean.TRUE.equals(publishing) || "Publishing".equalsIgnoreCase(status)) {
+            return Lifecycle.RUNNING;
+        }
+        if ("Not yet published".equalsIgnoreCase(status)) {
+            return Lifecycle.UPCOMING;
+        }
+        if ("Finished".equalsIgnoreCase(status)) {
+            return Lifecycle.finished(DateRange.lastDay(published));
+        }
+        if ("On Hiatus".equalsIgnoreCase(status) || "Discontinued".equalsIgnoreCase(status)) {
+            return Lifecycle.finished(null);
+        }
+        return Lifecycle.UNKNOWN;
+    }
+
     @Override
     public LocalDate releasedOn() {
         return published == null ? null : published.fromDate();

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A movie as we store and serve it (today from TMDB v3). Lists are never null.
@@ -72,6 +73,29 @@ public record Movie(
     @Override
     public String releaseStatus() {
         return status;
+    }
+
+    /**
+     * TMDB's status: "Rumored", "Planned", "In Production" and "Post Production" are upcoming; "Released" finished on
+     * its release date (a future date still counts as upcoming); "Canceled" is finished, date unknown.
+     */
+    @Override
+    public Lifecycle lifecycle() {
+        if (status == null) {
+            return Lifecycle.releasedOn(releaseDate);
+        }
+        return switch (status) {
+            case "Rumored", "Planned", "In Production", "Post Production" -> Lifecycle.UPCOMING;
+            case "Released" -> Lifecycle.finished(releaseDate);
+            case "Canceled" -> Lifecycle.finished(null);
+            default -> Lifecycle.UNKNOWN;
+        };
+    }
+
+    /** TMDB's popularity moves daily. */
+    @Override
+    public Set<String> volatileFields() {
+        return Set.of("popularity");
     }
 
     @Override

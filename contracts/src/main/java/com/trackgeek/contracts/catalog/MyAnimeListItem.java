@@ -1,6 +1,7 @@
 package com.trackgeek.contracts.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What anime and manga have in common because MyAnimeList describes both the same way: a record of either
@@ -14,6 +15,14 @@ interface MyAnimeListItem extends CatalogItem {
     String type();
 
     String status();
+
+    /** MyAnimeList's statistics: they move every day whatever happens to the item. */
+    Set<String> MAL_STATISTICS = Set.of("score", "scoredBy", "rank", "popularity", "members", "favorites");
+
+    @Override
+    default Set<String> volatileFields() {
+        return MAL_STATISTICS;
+    }
 
     List<MalEntry> genres();
 

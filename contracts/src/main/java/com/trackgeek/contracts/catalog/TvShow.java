@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A TV show as we store and serve it (today from TMDB v3), with every season and every episode. Lists are
@@ -90,6 +91,27 @@ public record TvShow(
     @Override
     public String releaseStatus() {
         return status;
+    }
+
+    /**
+     * TMDB's status: "Returning Series" and "In Production" (or {@code inProduction}) run, "Planned" and "Pilot" are
+     * upcoming, "Ended" and "Canceled" finished on the last air date.
+     */
+    @Override
+    public Lifecycle lifecycle() {
+        String said = status == null ? "" : status;
+        return switch (said) {
+            case "Returning Series", "In Production" -> Lifecycle.RUNNING;
+            case "Planned", "Pilot" -> Lifecycle.UPCOMING;
+            case "Ended", "Canceled" -> Lifecycle.finished(lastAirDate);
+            default -> Boolean.TRUE.equals(inProduction) ? Lifecycle.RUNNING : Lifecycle.UNKNOWN;
+        };
+    }
+
+    /** TMDB's popularity moves daily. */
+    @Override
+    public Set<String> volatileFields() {
+        return Set.of("popularity");
     }
 
     @Override

@@ -182,8 +182,9 @@ class ItemBatches {
             }
             BulkItemOutcome outcome = failedAs;
             if (toStore != null) {
-                outcome = store.upsert(toStore) ? BulkItemOutcome.STORED : BulkItemOutcome.UNCHANGED;
-                ledger.recordItemSynced(key, jobId);
+                MediaItemStore.Change change = store.store(toStore);
+                outcome = change == MediaItemStore.Change.UNCHANGED ? BulkItemOutcome.UNCHANGED : BulkItemOutcome.STORED;
+                ledger.recordItemSynced(toStore, change, jobId);
             }
             rows.finishItem(jobId, key.id(), outcome, toStore == null ? failureCode : null, toStore == null ? failureDetail : null);
             return outcome;

@@ -98,10 +98,7 @@ class SyncCommandHandler {
             // A provider bug, not the provider's data: storing it would put another item under this request.
             throw new IllegalStateException(provider.provider() + " answered " + item.key() + " when asked for " + key);
         }
-        transactions.executeWithoutResult(status -> {
-            store.upsert(item);
-            ledger.recordSynced(request);
-        });
+        transactions.executeWithoutResult(status -> ledger.recordSynced(request, item, store.store(item)));
         publisher.synced(request, true);
         log.debug("Synced {} for request {}", key, request.requestId());
         return "synced";
@@ -116,9 +113,23 @@ class SyncCommandHandler {
     }
 
     private String fail(SyncRequest request, ErrorCode code, String detail) {
+        if (code == request.item().type().notFound() && store.isPartial(request.item()).filter(partial -> !partial).isPresent()) {
+            return gone(request, code, detail);
+        }
         log.info("Sync of {} (request {}) failed: {} {}", request.item(), request.requestId(), code, detail);
         transactions.executeWithoutResult(status -> ledger.recordFailed(request, code, detail));
         publisher.failed(request, code, detail);
         return code == request.item().type().notFound() ? "not_found" : "failed";
+    }
+
+    /**
+     * The provider no longer has an item we hold (deleted upstream, or hidden by moderation for now): its data is
+     * kept and served marked gone, and it is only re-checked rarely. The request fails with the not-found code.
+     */
+    private String gone(SyncRequest request, ErrorCode code, String detail) {
+        log.info("{} is gone from its provider (request {}): {}", request.item(), request.requestId(), detail);
+        transactions.executeWithoutResult(status -> ledger.recordGone(request, code, detail));
+        publisher.failed(request, code, detail);
+        return "gone";
     }
 }

@@ -6,9 +6,13 @@ import com.trackgeek.contracts.RequestKind;
 import com.trackgeek.contracts.RequestStatus;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.SyncStatus;
+import com.trackgeek.contracts.catalog.CatalogItem;
+import com.trackgeek.servicekit.items.MediaItemStore;
+import com.trackgeek.sync.freshness.FreshnessPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,9 +35,13 @@ public class SyncLedger {
     private static final List<String> FINISHED = statuses(false);
 
     private final JdbcClient jdbc;
+    private final FreshnessPolicy freshness;
+    private final Clock clock;
 
-    SyncLedger(JdbcClient jdbc) {
+    SyncLedger(JdbcClient jdbc, FreshnessPolicy freshness, Clock clock) {
         this.jdbc = jdbc;
+        this.freshness = freshness;
+        this.clock = clock;
     }
 
     /**
@@ -113,32 +121,81 @@ public class SyncLedger {
                 .query(Integer.class).single() > 0;
     }
 
-    /** The item is stored; its embedding is pending. */
-    public void recordSynced(SyncRequest request) {
-        recordItemSynced(request.item(), request.requestId());
+    /** The item is stored ({@code change} is what the store found changed); its embedding is pending. */
+    public void recordSynced(SyncRequest request, CatalogItem item, MediaItemStore.Change change) {
+        recordItemSynced(item, change, request.requestId());
         finish(request.requestId(), RequestStatus.DONE, null, null);
     }
 
     /**
-     * The item is stored by work that keeps no {@code sync_request} row (a bulk job's item): only its sync state
-     * changes; its embedding is pending.
+     * The item is stored: its embedding is pending, and its freshness starts over. Every way an item is stored
+     * (a sync, a refresh, a bulk job's item) comes here, so {@code stale_after} is always set by the policy: a
+     * refresh that found nothing changed but score or popularity lengthens the item's unchanged streak (the
+     * back-off of old titles), a real change resets it and is remembered as {@code last_changed_at}. An item
+     * the provider had deleted ({@code gone}) is alive again.
      *
-     * @param workId what stored it, kept as the state's {@code last_request_id} (a bulk job's id)
+     * @param workId what stored it, kept as the state's {@code last_request_id} (a request's or a bulk job's id)
      */
-    public void recordItemSynced(MediaKey key, UUID workId) {
+    public void recordItemSynced(CatalogItem item, MediaItemStore.Change change, UUID workId) {
+        MediaKey key = item.key();
+        Instant now = clock.instant();
+        int streak = change.real() ? 0 : jdbc.sql("""
+                        select unchanged_refreshes from sync_state where media_type = :type and provider_id = :id
+                        """)
+                .param("type", key.type().name())
+                .param("id", key.id())
+                .query(Integer.class).optional().map(unchanged -> unchanged + 1).orElse(0);
         jdbc.sql("""
-                        insert into sync_state (media_type, provider_id, status, last_synced_at, attempts, last_request_id)
-                        values (:type, :id, :status, now(), 0, :requestId)
+                        insert into sync_state (media_type, provider_id, status, last_synced_at, attempts, last_request_id,
+                                                stale_after, unchanged_refreshes, last_changed_at)
+                        values (:type, :id, :status, now(), 0, :requestId, :staleAfter, :streak, :now)
                         on conflict (media_type, provider_id) do update
                            set status = excluded.status, last_synced_at = now(), last_error_code = null,
                                last_error_detail = null, attempts = 0, last_request_id = excluded.last_request_id,
-                               updated_at = now()
+                               stale_after = excluded.stale_after, unchanged_refreshes = excluded.unchanged_refreshes,
+                               last_changed_at = case when :real then excluded.last_changed_at
+                                                      else coalesce(sync_state.last_changed_at, excluded.last_changed_at) end,
+                               gone_at = null, updated_at = now()
                         """)
                 .param("type", key.type().name())
                 .param("id", key.id())
                 .param("status", SyncStatus.PENDING_EMBEDDINGS.value())
                 .param("requestId", workId)
+                .param("staleAfter", utc(freshness.staleAfter(item.lifecycle(), streak, now)))
+                .param("streak", streak)
+                .param("now", utc(now))
+                .param("real", change.real())
                 .update();
+    }
+
+    /**
+     * The provider answered "not found" for an item we hold: the item is kept and marked {@code gone} from the first
+     * such answer on; it is no longer refreshed by its rule, only re-checked after {@code gone-recheck}. The request
+     * fails with the type's not-found code.
+     */
+    public void recordGone(SyncRequest request, ErrorCode code, String detail) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update sync_state
+                           set status = :gone, gone_at = coalesce(gone_at, :now), stale_after = :recheck,
+                               last_error_code = :code, last_error_detail = :detail, last_failed_at = now(),
+                               last_request_id = :requestId, updated_at = now()
+                         where media_type = :type and provider_id = :id
+                        """)
+                .param("gone", SyncStatus.GONE.value())
+                .param("now", utc(now))
+                .param("recheck", utc(freshness.goneRecheckAfter(now)))
+                .param("code", code.name())
+                .param("detail", detail)
+                .param("requestId", request.requestId())
+                .param("type", request.item().type().name())
+                .param("id", request.item().id())
+                .update();
+        finish(request.requestId(), RequestStatus.FAILED, code, detail);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** The request was answered from what is stored, without a provider call. */
@@ -189,7 +246,8 @@ public class SyncLedger {
                                                 last_failed_at, attempts, last_request_id)
                         values (:type, :id, :status, :code, :detail, now(), 1, :requestId)
                         on conflict (media_type, provider_id) do update
-                           set status = excluded.status, last_error_code = excluded.last_error_code,
+                           set status = case when sync_state.gone_at is null then excluded.status else :gone end,
+                               last_error_code = excluded.last_error_code,
                                last_error_detail = excluded.last_error_detail, last_failed_at = now(),
                                attempts = sync_state.attempts + 1, last_request_id = excluded.last_request_id,
                                updated_at = now()
@@ -197,6 +255,7 @@ public class SyncLedger {
                 .param("type", request.item().type().name())
                 .param("id", request.item().id())
                 .param("status", SyncStatus.FAILED.value())
+                .param("gone", SyncStatus.GONE.value())
                 .param("code", code.name())
                 .param("detail", detail)
                 .param("requestId", request.requestId())

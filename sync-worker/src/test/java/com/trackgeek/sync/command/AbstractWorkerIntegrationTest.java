@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
         "spring.config.name=sync-worker",
         "server.port=0",
         "trackgeek.kafka.retry-interval=100ms",
+        // The freshness sweeper runs only when a test calls it: on a timer it would refresh other tests' items.
+        "trackgeek.sync.freshness.sweeper.enabled=false",
         "trackgeek.providers.jikan.read-timeout=500ms",
         "trackgeek.providers.jikan.retry.initial-backoff=20ms",
         "trackgeek.providers.jikan.retry.max-backoff=2s",

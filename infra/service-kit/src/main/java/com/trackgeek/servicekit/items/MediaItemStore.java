@@ -47,7 +47,9 @@ public final class MediaItemStore {
                 last_refreshed_at = excluded.last_refreshed_at, updated_at = now()
             where media_item.partial or not excluded.partial
             returning (xmax = 0) as inserted,
-                      coalesce((select previous.document = :document::jsonb from previous), false) as unchanged
+                      coalesce((select previous.document = :document::jsonb from previous), false) as unchanged,
+                      coalesce((select previous.document - cast(:volatile as text[])
+                                       = :document::jsonb - cast(:volatile as text[]) from previous), false) as unchanged_but_volatile
             """;
 
     private final JdbcClient jdbc;
@@ -65,7 +67,35 @@ public final class MediaItemStore {
      *         when a full item with exactly this document was stored already (a bulk job reports it unchanged)
      */
     public boolean upsert(CatalogItem item) {
-        return write(item, false).map(write -> !write.unchanged()).orElse(true);
+        return store(item) != Change.UNCHANGED;
+    }
+
+    /**
+     * What a full write changed, against the full item stored before it: the freshness policy backs off an item
+     * whose refreshes keep finding nothing new.
+     */
+    public enum Change {
+        /** A new item, a partial one completed, or other data than its {@linkplain CatalogItem#volatileFields() volatile fields}. */
+        CHANGED,
+        /** Only score, rank, popularity and the like ({@link CatalogItem#volatileFields()}) moved. */
+        ONLY_VOLATILE,
+        /** Exactly the stored document. */
+        UNCHANGED;
+
+        /** A change other than score or popularity. */
+        public boolean real() {
+            return this == CHANGED;
+        }
+    }
+
+    /**
+     * {@link #upsert} that says what changed: the documents are compared as jsonb in the same statement, once
+     * whole and once without the record's volatile top-level fields.
+     */
+    public Change store(CatalogItem item) {
+        return write(item, false)
+                .map(write -> write.unchanged() ? Change.UNCHANGED : write.unchangedButVolatile() ? Change.ONLY_VOLATILE : Change.CHANGED)
+                .orElse(Change.CHANGED);
     }
 
     /** What a partial write did. */
@@ -93,7 +123,7 @@ public final class MediaItemStore {
      * What one write did: the row inserted (or updated), and whether a full item with the same document was
      * stored before it (jsonb equality: key order and formatting do not count).
      */
-    private record Write(boolean inserted, boolean unchanged) {
+    private record Write(boolean inserted, boolean unchanged, boolean unchangedButVolatile) {
     }
 
     /** @return what the write did; empty when it was refused (a partial write over a full item) */
@@ -114,9 +144,11 @@ public final class MediaItemStore {
                 .param("releaseYear", item.releaseYear())
                 .param("imageUrl", item.image())
                 .param("partial", partial)
+                .param("volatile", item.volatileFields().toArray(String[]::new))
                 // xmax is 0 on a row version no transaction has replaced: the insert's own (PostgreSQL's
                 // documented way for RETURNING to tell an insert from an ON CONFLICT update).
-                .query((rs, row) -> new Write(rs.getBoolean("inserted"), rs.getBoolean("unchanged")))
+                .query((rs, row) -> new Write(rs.getBoolean("inserted"), rs.getBoolean("unchanged"),
+                        rs.getBoolean("unchanged_but_volatile")))
                 .optional();
     }
 

@@ -79,6 +79,19 @@ class MediaItemStoreTest {
     }
 
     @Test
+    void aWriteThatMovesOnlyScoreOrPopularityIsNoRealChange() {
+        assertThat(store.store(manga(43, "First", 1))).as("new").isEqualTo(MediaItemStore.Change.CHANGED);
+        assertThat(store.store(manga(43, "First", 1))).isEqualTo(MediaItemStore.Change.UNCHANGED);
+        Manga rescored = manga(43, "First", 1);
+        rescored = new Manga(43, rescored.url(), rescored.imageUrl(), rescored.title(), rescored.titles(), rescored.type(),
+                rescored.chapters(), rescored.volumes(), rescored.status(), rescored.publishing(), rescored.published(),
+                new BigDecimal("9.10"), 2, 1, 1, 9_999, 6, rescored.synopsis(), null, null, null, null, null, null, null, null, null, null);
+        assertThat(store.store(rescored)).as("score, rank, popularity, members moved").isEqualTo(MediaItemStore.Change.ONLY_VOLATILE);
+        assertThat(store.store(manga(43, "First", 2))).as("a new volume").isEqualTo(MediaItemStore.Change.CHANGED);
+        assertThat(MediaItemStore.Change.ONLY_VOLATILE.real()).isFalse();
+    }
+
+    @Test
     void loadReturnsTheStoredItemsAmongTheKeysOfAnyType() {
         store.upsert(manga(27, "Stored", 1));
 

@@ -70,6 +70,8 @@ class IgdbGameMapperTest {
         assertThat(game.type()).isEqualTo("Main Game");
         assertThat(game.releasedOn()).isEqualTo(LocalDate.of(2015, 5, 19));
         assertThat(game.releaseYear()).isEqualTo(2015);
+        assertThat(game.lifecycle()).as("released on its one dated release; the TBD one has no date")
+                .isEqualTo(com.trackgeek.contracts.catalog.Lifecycle.finished(LocalDate.of(2015, 5, 19)));
         assertThat(game.releaseDates().get(0).date()).isEqualTo(Instant.parse("2015-05-19T00:00:00Z"));
         assertThat(game.releaseDates().get(0).region()).isEqualTo("worldwide");
         assertThat(game.releaseDates().get(0).status()).isEqualTo("Full Release");

@@ -3,6 +3,7 @@ package com.trackgeek.sync.provider.jikan;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.catalog.Anime;
+import com.trackgeek.contracts.catalog.Lifecycle;
 import com.trackgeek.contracts.catalog.Link;
 import com.trackgeek.contracts.catalog.MalEntry;
 import com.trackgeek.contracts.catalog.Relation;
@@ -57,6 +58,8 @@ class JikanAnimeMapperTest {
         assertThat(anime.imageUrl()).isEqualTo("https://cdn.myanimelist.net/images/anime/1208/94745l.jpg");
         assertThat(anime.broadcast().text()).isEqualTo("Sundays at 17:00 (JST)");
         assertThat(anime.trailer().youtubeId()).isEqualTo("--IcmZkvL0Q");
+        assertThat(anime.lifecycle()).as("finished on its last aired day")
+                .isEqualTo(Lifecycle.finished(java.time.LocalDate.of(2010, 7, 4)));
     }
 
     @Test

@@ -52,6 +52,8 @@ class JikanMangaMapperTest {
         assertThat(manga.volumes()).isEqualTo(27);
         assertThat(manga.status()).isEqualTo("Finished");
         assertThat(manga.publishing()).isFalse();
+        assertThat(manga.lifecycle()).as("finished on its last published day")
+                .isEqualTo(com.trackgeek.contracts.catalog.Lifecycle.finished(java.time.LocalDate.of(2010, 9, 11)));
         assertThat(manga.score()).isEqualByComparingTo(new BigDecimal("9.04"));
         assertThat(manga.scoredBy()).isEqualTo(147230);
         assertThat(manga.rank()).isEqualTo(7);
