@@ -48,6 +48,11 @@ public enum ErrorCode {
     SYNC_REQUEST_NOT_FOUND,
     /** The provider answered, but with a body we cannot map (missing required fields, wrong shape). */
     PROVIDER_PAYLOAD_INVALID,
+    /**
+     * A refresh the drift alarm refused: the provider's answer would lose data the stored item has (titles, genres,
+     * counts, a known status), or the provider's alarm is tripped. The stored item is kept as it was.
+     */
+    PROVIDER_DRIFT_REFUSED,
     /** A message that cannot be read or is of an unsupported schema version; it goes to a dead-letter topic. */
     MALFORMED_MESSAGE,
     /** The media type is valid but not synced by this deployment yet. */

@@ -30,7 +30,7 @@ public final class ProblemStatus {
             case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.SERVICE_UNAVAILABLE;
             // The sync ran past its bound and was given up; trying again starts a new one.
             case SYNC_TIMED_OUT -> HttpStatus.SERVICE_UNAVAILABLE;
-            case PROVIDER_PAYLOAD_INVALID -> HttpStatus.BAD_GATEWAY;
+            case PROVIDER_PAYLOAD_INVALID, PROVIDER_DRIFT_REFUSED -> HttpStatus.BAD_GATEWAY;
             case API_KEY_MISSING, API_KEY_INVALID -> HttpStatus.UNAUTHORIZED;
             case API_KEY_SCOPE_MISSING -> HttpStatus.FORBIDDEN;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;

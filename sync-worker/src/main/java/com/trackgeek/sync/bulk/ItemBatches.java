@@ -10,6 +10,9 @@ import com.trackgeek.contracts.bulk.BulkWork;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.servicekit.PipelineUnavailableException;
 import com.trackgeek.servicekit.items.MediaItemStore;
+import com.trackgeek.servicekit.items.StoredItem;
+import com.trackgeek.sync.drift.DriftGuard;
+import com.trackgeek.sync.drift.Verdict;
 import com.trackgeek.sync.provider.FetchOutcome;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
@@ -55,10 +58,11 @@ class ItemBatches {
     private final TransactionTemplate transactions;
     private final BulkProperties properties;
     private final BulkMetrics metrics;
+    private final DriftGuard driftGuard;
 
     ItemBatches(BulkJobRows rows, MetadataProviders providers, MediaItemStore store, SyncLedger ledger,
                 BulkWorkPublisher publisher, TransactionTemplate transactions, BulkProperties properties,
-                BulkMetrics metrics) {
+                BulkMetrics metrics, DriftGuard driftGuard) {
         this.rows = rows;
         this.providers = providers;
         this.store = store;
@@ -67,6 +71,7 @@ class ItemBatches {
         this.transactions = transactions;
         this.properties = properties;
         this.metrics = metrics;
+        this.driftGuard = driftGuard;
     }
 
     /** A provider's outage: worth waiting for, not worth failing items over. */
@@ -171,6 +176,17 @@ class ItemBatches {
             code = ErrorCode.PROVIDER_PAYLOAD_INVALID;
             detail = provider + " answered " + item.key() + (item.key().equals(key) ? " without a title" : " when asked for " + key);
             item = null;
+        }
+        if (item != null) {
+            // A bulk job over items we hold refreshes them: the drift alarm judges it as any refresh.
+            CatalogItem stored = store.find(key).filter(held -> !held.partial()).map(StoredItem::item).orElse(null);
+            Verdict verdict = driftGuard.check(provider, stored, item);
+            if (!verdict.writes()) {
+                code = ErrorCode.PROVIDER_DRIFT_REFUSED;
+                detail = provider + "'s answer was not stored, the stored item is kept: "
+                        + (verdict.broken().isEmpty() ? "its drift alarm is tripped" : "it would lose " + verdict.broken());
+                item = null;
+            }
         }
         BulkItemOutcome failedAs = code == key.type().notFound() ? BulkItemOutcome.NOT_FOUND : BulkItemOutcome.FAILED;
         CatalogItem toStore = item;

@@ -2,10 +2,14 @@ package com.trackgeek.sync.command;
 
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.FetchRequested;
+import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.servicekit.items.MediaItemStore;
+import com.trackgeek.servicekit.items.StoredItem;
+import com.trackgeek.sync.drift.DriftGuard;
+import com.trackgeek.sync.drift.Verdict;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
 import com.trackgeek.sync.provider.ProviderException;
@@ -35,9 +39,11 @@ class SyncCommandHandler {
     private final TransactionTemplate transactions;
     private final SyncProperties properties;
     private final MeterRegistry meterRegistry;
+    private final DriftGuard driftGuard;
 
     SyncCommandHandler(MetadataProviders providers, MediaItemStore store, SyncLedger ledger, SyncOutcomePublisher publisher,
-                       TransactionTemplate transactions, SyncProperties properties, MeterRegistry meterRegistry) {
+                       TransactionTemplate transactions, SyncProperties properties, MeterRegistry meterRegistry,
+                       DriftGuard driftGuard) {
         this.providers = providers;
         this.store = store;
         this.ledger = ledger;
@@ -45,6 +51,7 @@ class SyncCommandHandler {
         this.transactions = transactions;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
+        this.driftGuard = driftGuard;
     }
 
     void handle(SyncRequest request) {
@@ -98,10 +105,20 @@ class SyncCommandHandler {
             // A provider bug, not the provider's data: storing it would put another item under this request.
             throw new IllegalStateException(provider.provider() + " answered " + item.key() + " when asked for " + key);
         }
+        Verdict verdict = driftGuard.check(provider.provider(), storedFully(key), item);
+        if (!verdict.writes()) {
+            return fail(request, ErrorCode.PROVIDER_DRIFT_REFUSED, provider.provider() + "'s answer was not stored, the stored item"
+                    + " is kept: " + (verdict.broken().isEmpty() ? "its drift alarm is tripped" : "it would lose " + verdict.broken()));
+        }
         transactions.executeWithoutResult(status -> ledger.recordSynced(request, item, store.store(item)));
         publisher.synced(request, true);
         log.debug("Synced {} for request {}", key, request.requestId());
         return "synced";
+    }
+
+    /** The stored item a refresh would replace; null when there is none or only a search hit's partial one. */
+    private CatalogItem storedFully(MediaKey key) {
+        return store.find(key).filter(stored -> !stored.partial()).map(StoredItem::item).orElse(null);
     }
 
     /**
