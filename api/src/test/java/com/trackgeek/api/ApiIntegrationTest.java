@@ -128,18 +128,23 @@ public abstract class ApiIntegrationTest {
         if (syncEventsFlowing) {
             return;
         }
-        MediaKey probe = MediaKey.of(MediaType.ANIME, 1);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            double before = eventsReceived();
-            kafka.send(Topics.SYNC_EVENTS, probe.toString(), ItemSynced.of(UUID.randomUUID(), probe, Instant.now()))
-                    .get();
-            Thread.sleep(300);
-            return eventsReceived() > before;
-        });
+        awaitSyncEventsFlowing(kafka, meters);
         syncEventsFlowing = true;
     }
 
-    private double eventsReceived() {
+    /** Until the instance whose meters these are demonstrably receives sync events (see above). */
+    static void awaitSyncEventsFlowing(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
+        MediaKey probe = MediaKey.of(MediaType.ANIME, 1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            double before = eventsReceived(meters);
+            kafka.send(Topics.SYNC_EVENTS, probe.toString(), ItemSynced.of(UUID.randomUUID(), probe, Instant.now()))
+                    .get();
+            Thread.sleep(300);
+            return eventsReceived(meters) > before;
+        });
+    }
+
+    private static double eventsReceived(MeterRegistry meters) {
         var counter = meters.find("trackgeek.api.sync.events").tag("event", "ItemSynced").counter();
         return counter == null ? 0 : counter.count();
     }

@@ -21,7 +21,7 @@ import java.io.IOException;
  * content negotiation and the per-request observation cost several times what writing the ready bytes does,
  * and this is the read most callers make. The answer is the one {@link MediaController} gives: the same
  * bytes, {@code ETag} and {@code Content-Type}, a 304 for a matching {@link IfNoneMatch}, the hit counted as
- * {@code cache_hit}.
+ * {@code cache_hit}, the stale or gone marker and a stale item's background refresh ({@link StaleWhileRevalidate}).
  *
  * <p>Anything else is passed on untouched, so every other answer (a query such as {@code wait}, another
  * {@code Accept}, other preconditions, HEAD, a malformed id, a type not served, an item not in memory) keeps
@@ -38,12 +38,15 @@ final class CachedItemFilter extends HttpFilter implements Ordered {
 
     private final ItemCache cache;
     private final FetchMetrics metrics;
+    private final StaleWhileRevalidate freshness;
     private final MediaType[] served;
     private final boolean readsOpen;
 
-    CachedItemFilter(ItemCache cache, FetchMetrics metrics, ServedMediaTypes served, ReadAccess reads) {
+    CachedItemFilter(ItemCache cache, FetchMetrics metrics, StaleWhileRevalidate freshness, ServedMediaTypes served,
+                     ReadAccess reads) {
         this.cache = cache;
         this.metrics = metrics;
+        this.freshness = freshness;
         this.served = served.types().toArray(MediaType[]::new);
         this.readsOpen = reads.open();
     }
@@ -65,6 +68,7 @@ final class CachedItemFilter extends HttpFilter implements Ordered {
         }
         metrics.outcome(key.type(), FetchOutcome.CACHE_HIT);
         response.setHeader(HttpHeaders.ETAG, item.etag());
+        freshness.served(key, item, response);
         if (IfNoneMatch.matches(request, item.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

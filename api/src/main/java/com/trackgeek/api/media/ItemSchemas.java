@@ -81,6 +81,14 @@ final class ItemSchemas implements OpenApiCustomizer {
                 .addHeaderObject("ETag", new Header()
                         .description("Strong entity tag of these exact bytes; send it back in If-None-Match")
                         .schema(new Schema<String>().type("string")))
+                .addHeaderObject(Freshness.STALE_HEADER, new Header()
+                        .description("true when the item is past its freshness threshold (sync.stale): the stored"
+                                + " data is served and one refresh is queued in the background; absent otherwise")
+                        .schema(new Schema<String>().type("string")))
+                .addHeaderObject(Freshness.GONE_HEADER, new Header()
+                        .description("true when the provider deleted the item (sync.gone, sync.goneAt): its last"
+                                + " data is served and it is not refreshed; absent otherwise")
+                        .schema(new Schema<String>().type("string")))
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
                         new io.swagger.v3.oas.models.media.MediaType().schema(body))));
         responses.addApiResponse("304", new ApiResponse()

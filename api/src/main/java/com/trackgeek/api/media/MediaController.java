@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +32,12 @@ final class MediaController {
 
     private final ItemFetcher fetcher;
     private final FetchProperties properties;
+    private final StaleWhileRevalidate freshness;
 
-    MediaController(ItemFetcher fetcher, FetchProperties properties) {
+    MediaController(ItemFetcher fetcher, FetchProperties properties, StaleWhileRevalidate freshness) {
         this.fetcher = fetcher;
         this.properties = properties;
+        this.freshness = freshness;
     }
 
     @Operation(summary = "An item by its provider id",
@@ -42,7 +45,11 @@ final class MediaController {
                     + " and sync. Not stored yet: fetched while the caller waits up to `wait`, else 202 with the"
                     + " sync request to follow. Types not served by this deployment answer 503"
                     + " MEDIA_TYPE_NOT_SUPPORTED; types whose provider has no credentials configured answer 503"
-                    + " <PROVIDER>_NOT_CONFIGURED (TMDB_NOT_CONFIGURED, ...).")
+                    + " <PROVIDER>_NOT_CONFIGURED (TMDB_NOT_CONFIGURED, ...). A stored item past its freshness"
+                    + " threshold is answered at once with its stored data, marked stale (header X-TrackGeek-Stale:"
+                    + " true, sync.stale, sync.staleAfter), and one refresh is queued in the background. An item its"
+                    + " provider deleted is answered with its last data, marked gone (header X-TrackGeek-Gone: true,"
+                    + " sync.gone, sync.goneAt), and is not refreshed.")
     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
             description = "Entity tags (or *) of a copy the caller has: a match answers 304 without a body",
             schema = @Schema(type = "string"))
@@ -50,12 +57,15 @@ final class MediaController {
     ResponseEntity<?> get(@PathVariable String type, @PathVariable String id,
                           @Parameter(description = "an ISO-8601 duration (PT5S) or seconds (2.5); capped at the maximum")
                           @RequestParam(required = false) String wait,
-                          HttpServletRequest request) {
+                          HttpServletRequest request, HttpServletResponse response) {
         MediaType mediaType = MediaType.fromPathSegment(type).orElseThrow();
         MediaKey key = MediaKey.of(mediaType, RequestParameters.providerId(id));
         Duration waitFor = RequestParameters.wait(wait, properties.defaultWait(), properties.maxWait());
         return switch (fetcher.fetch(key, waitFor)) {
-            case FetchResult.Found found -> found(found.item(), request);
+            case FetchResult.Found found -> {
+                freshness.served(key, found.item(), response);
+                yield found(found.item(), request);
+            }
             case FetchResult.Accepted accepted -> ResponseEntity.accepted()
                     .location(accepted.request().links().self())
                     .body(accepted.request());

@@ -8,13 +8,18 @@ import java.util.Base64;
  * An item's 200 body, serialized once when it was read from PostgreSQL, with the strong entity tag of
  * exactly these bytes. A cache hit writes the bytes as they are: no mapping, no serialization, no hashing.
  *
- * @param body the JSON of the item, as sent
- * @param etag the {@code ETag} header value, quoted
+ * @param body      the JSON of the item, as sent
+ * @param etag      the {@code ETag} header value, quoted
+ * @param freshness what the body says of it ({@code sync.stale}, {@code sync.gone}), also sent as a header
  */
-record ReadyItem(byte[] body, String etag) {
+record ReadyItem(byte[] body, String etag, Freshness freshness) {
 
-    static ReadyItem of(byte[] body) {
-        return new ReadyItem(body, strongTagOf(body));
+    static ReadyItem of(byte[] body, Freshness freshness) {
+        return new ReadyItem(body, strongTagOf(body), freshness);
+    }
+
+    boolean stale() {
+        return freshness == Freshness.STALE;
     }
 
     /** 128 bits of the body's SHA-256: equal tags mean equal bytes, which is what a strong validator promises. */

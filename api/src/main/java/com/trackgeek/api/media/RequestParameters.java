@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Parsing of the item read's parameters, with errors that say what a valid value looks like. */
-final class RequestParameters {
+public final class RequestParameters {
 
     private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9][0-9]{0,17}");
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,3})?");
@@ -17,7 +17,7 @@ final class RequestParameters {
     }
 
     /** Provider ids are positive integers; 18 digits keep any of them inside a long. */
-    static long providerId(String text) {
+    public static long providerId(String text) {
         if (!POSITIVE_INTEGER.matcher(text).matches()) {
             throw ApiException.invalidParameter("An id is a positive integer, not '" + abbreviate(text) + "'.");
         }

@@ -37,9 +37,11 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         exception.retryAfter().ifPresent(delay ->
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
+        ProblemDetail problem = Problems.of(exception.status(), exception.code(), exception.getMessage());
+        exception.properties().forEach(problem::setProperty);
         return ResponseEntity.status(exception.status())
                 .headers(headers)
-                .body(Problems.of(exception.status(), exception.code(), exception.getMessage()));
+                .body(problem);
     }
 
     /**

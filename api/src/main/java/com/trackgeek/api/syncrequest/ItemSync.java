@@ -89,7 +89,8 @@ public final class ItemSync {
         throw new IllegalStateException("no sync request for " + item + " could be created or joined");
     }
 
-    private void publishNew(FetchRequested command) {
+    /** Publishes the command of a request just inserted; if Kafka refuses it, fails the request and answers 503. */
+    void publishNew(SyncRequest command) {
         try {
             publisher.publish(command);
         } catch (CommandNotPublishedException e) {
@@ -103,7 +104,7 @@ public final class ItemSync {
     }
 
     /** Callers that joined it see it failed and get the same 503; nobody waits for a command that does not exist. */
-    private void giveUp(UUID id, String reason) {
+    void giveUp(UUID id, String reason) {
         try {
             requests.markFailed(id, ErrorCode.PIPELINE_UNAVAILABLE, reason);
         } catch (DataAccessException e) {
@@ -118,7 +119,7 @@ public final class ItemSync {
      * has been queued for longer than {@code requeueAfter} (its creator may have died before publishing).
      * The sync worker is idempotent, so a second command for the same request changes nothing twice.
      */
-    private void publishAgainIfNeeded(SyncRequestRow row) {
+    void publishAgainIfNeeded(SyncRequestRow row) {
         boolean bulk = row.isOn(SyncLane.BULK);
         boolean overdue = row.updatedAt() != null && row.updatedAt().isBefore(Instant.now().minus(requeueAfter));
         if (!row.isQueued() || !(bulk || overdue) || !requests.claimInteractivePublish(row.id(), requeueAfter)) {

@@ -21,7 +21,9 @@ final class SyncMetrics {
         /** a request running for too long, its command published again for another worker */
         TAKEN_OVER,
         /** a request running for too long after every takeover, failed with SYNC_TIMED_OUT */
-        TIMED_OUT
+        TIMED_OUT,
+        /** a reader met a stale item: a refresh queued on the bulk lane in the background */
+        REVALIDATING
     }
 
     private final MeterRegistry registry;

@@ -46,6 +46,11 @@ final class SyncRequests {
 
     /** Inserts a queued interactive fetch unless the item already has an active request; true if inserted. */
     boolean insertQueuedFetch(UUID id, MediaKey item) {
+        return insertQueued(id, item, RequestKind.FETCH, SyncLane.INTERACTIVE);
+    }
+
+    /** Inserts a queued request unless the item already has an active request; true if inserted. */
+    boolean insertQueued(UUID id, MediaKey item, RequestKind kind, SyncLane lane) {
         // No conflict target: the only possible conflict is the partial unique index of active requests.
         return jdbc.sql("""
                         insert into sync_request (id, media_type, provider_id, kind, lane, status)
@@ -54,10 +59,21 @@ final class SyncRequests {
                 .param("id", id)
                 .param("type", item.type().name())
                 .param("providerId", item.id())
-                .param("kind", RequestKind.FETCH.name())
-                .param("lane", SyncLane.INTERACTIVE.name())
+                .param("kind", kind.name())
+                .param("lane", lane.name())
                 .param("queued", RequestStatus.QUEUED.value())
                 .update() == 1;
+    }
+
+    /**
+     * Removes a request whose command Kafka refused, while it is still queued: nobody was promised anything
+     * about it (a background refresh), so the next reader of its item may try again.
+     */
+    void deleteQueued(UUID id) {
+        jdbc.sql("delete from sync_request where id = :id and status = :queued")
+                .param("id", id)
+                .param("queued", RequestStatus.QUEUED.value())
+                .update();
     }
 
     Optional<SyncRequestRow> findActive(MediaKey item) {

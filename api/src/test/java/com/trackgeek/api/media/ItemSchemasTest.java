@@ -64,8 +64,8 @@ class ItemSchemasTest extends ApiIntegrationTest {
         assertThat(schema("ItemMetadata").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("lastRefreshedAt", "createdAt", "updatedAt", "sync");
         assertThat(schema("SyncSummary").get("properties").propertyNames())
-                .containsExactlyInAnyOrder("status", "lastSyncedAt");
-        assertThat(ok.get("headers").has("ETag")).isTrue();
+                .containsExactlyInAnyOrder("status", "lastSyncedAt", "staleAfter", "stale", "gone", "goneAt");
+        assertThat(ok.get("headers").propertyNames()).contains("ETag", "X-TrackGeek-Stale", "X-TrackGeek-Gone");
     }
 
     @Test

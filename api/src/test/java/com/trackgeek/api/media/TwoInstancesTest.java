@@ -1,26 +1,19 @@
 package com.trackgeek.api.media;
 
-import com.trackgeek.api.ApiApplication;
 import com.trackgeek.api.ApiIntegrationTest;
 import com.trackgeek.api.FakeSyncWorker;
+import com.trackgeek.api.SecondInstance;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.SyncRequest;
-import com.trackgeek.servicekit.TrackGeekApplications;
-import com.trackgeek.testsupport.SharedInfrastructure;
 import com.trackgeek.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,24 +29,18 @@ class TwoInstancesTest extends ApiIntegrationTest {
     @Test
     void callersOfTwoInstancesShareOneFetch() throws Exception {
         MediaKey key = newAnimeKey();
-        Map<String, Object> properties = new HashMap<>(SharedInfrastructure.springProperties());
-        properties.put("server.port", 0);
-        // As command-line arguments: builder properties are mere defaults, which api.yml would override.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext second = TrackGeekApplications.run(ApiApplication.class, "api", args);
+        try (SecondInstance second = SecondInstance.start();
              TopicProbe commands = FakeSyncWorker.watchInteractiveLane();
              ExecutorService callers = Executors.newFixedThreadPool(2 * CALLERS_PER_INSTANCE)) {
-            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
             for (int i = 0; i < CALLERS_PER_INSTANCE; i++) {
                 responses.add(CompletableFuture.supplyAsync(() -> get(itemPath(key) + "?wait=PT30S"), callers));
-                responses.add(CompletableFuture.supplyAsync(() -> send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + secondPort + itemPath(key) + "?wait=PT30S")).GET()), callers));
+                responses.add(CompletableFuture.supplyAsync(() -> send(HttpRequest.newBuilder(
+                        second.uri(itemPath(key) + "?wait=PT30S")).GET()), callers));
             }
 
             SyncRequest command = FakeSyncWorker.awaitCommand(commands, key, json);
-            MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
+            MeterRegistry secondMeters = second.meters();
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     waiters(meters) + waiters(secondMeters) >= 2 * CALLERS_PER_INSTANCE);
             worker().completeFetch(command.requestId(), key, "Serial Experiments Lain");

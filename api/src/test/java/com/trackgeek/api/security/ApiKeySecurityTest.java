@@ -239,7 +239,8 @@ class ApiKeySecurityTest extends ApiIntegrationTest {
     private void assertPassedSecurity(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isIn(202, 404, 405);
         if (response.statusCode() != 202) {
-            assertThat(json(response).get("code").asString()).isIn("BULK_JOB_NOT_FOUND", "INVALID_REQUEST");
+            assertThat(json(response).get("code").asString()).isIn("BULK_JOB_NOT_FOUND", "INVALID_REQUEST",
+                    "ANIME_NOT_FOUND");
         }
     }
 }

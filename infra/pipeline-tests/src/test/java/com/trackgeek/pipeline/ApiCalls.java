@@ -27,7 +27,16 @@ final class ApiCalls {
     }
 
     static Answer get(String baseUrl, String pathAndQuery) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(90)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(90)).GET().build());
+    }
+
+    /** A POST without a body, with an API key in {@code X-API-Key}. */
+    static Answer post(String baseUrl, String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("X-API-Key", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static Answer send(HttpRequest request) {
         try {
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null),

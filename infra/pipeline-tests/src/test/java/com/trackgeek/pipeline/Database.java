@@ -128,6 +128,20 @@ final class Database {
         }
     }
 
+    /** Moves the item's last sync {@code hours} back, as if it had been synced that long ago. */
+    static void backdateSync(MediaType type, long id, int hours) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement("update sync_state set last_synced_at = last_synced_at"
+                     + " - make_interval(hours => ?) where media_type = ? and provider_id = ?")) {
+            statement.setInt(1, hours);
+            statement.setString(2, type.name());
+            statement.setLong(3, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         var postgres = SharedInfrastructure.postgres();
         return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());

@@ -39,6 +39,13 @@ final class Pipeline {
             "trackgeek.providers.igdb.client-secret", "pipeline-secret-igdb-secret-91c2e4",
             "trackgeek.providers.hardcover.token", "pipeline-secret-hardcover-token-5d0e8b");
 
+    /** An API key that may refresh items ({@code items:refresh}); {@link #API_KEYS} holds its hash. */
+    static final String REFRESH_KEY = "pipeline-refresh-key-3c9e1f7a";
+    private static final Map<String, Object> API_KEYS = Map.of(
+            "trackgeek.api.security.keys[0].name", "pipeline-refresher",
+            "trackgeek.api.security.keys[0].hash", "{sha256}" + sha256Hex(REFRESH_KEY),
+            "trackgeek.api.security.keys[0].scopes", "items:refresh");
+
     // Before anything else: the console of every service is recorded from the first line.
     final ConsoleRecording console = ConsoleRecording.start(Path.of("target", "pipeline-console.log"));
 
@@ -68,7 +75,7 @@ final class Pipeline {
 
     /** A second API instance, sharing the database and Kafka with the first; the caller closes it. */
     ConfigurableApplicationContext startApi() {
-        return start(ApiApplication.class, "api", Map.of());
+        return start(ApiApplication.class, "api", API_KEYS);
     }
 
     /** How many requests for {@code path} (a regex below Jikan's base path, e.g. {@code /anime/5114/full}) reached Jikan. */
@@ -176,6 +183,15 @@ final class Pipeline {
         properties.put("server.port", 0);
         properties.putAll(own);
         return TrackGeekApplications.run(application, configName, properties);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int port(ConfigurableApplicationContext context) {

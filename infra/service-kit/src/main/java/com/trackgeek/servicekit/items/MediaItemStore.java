@@ -161,11 +161,11 @@ public final class MediaItemStore {
                 .optional();
     }
 
-    /** The stored item with its row times and sync state, in one query. */
+    /** The stored item with its row times and sync state (freshness and tombstone included), in one query. */
     public Optional<StoredItem> find(MediaKey key) {
         return jdbc.sql("""
                         select i.document::text as document, i.partial, i.last_refreshed_at, i.created_at, i.updated_at,
-                               s.status as sync_status, s.last_synced_at
+                               s.status as sync_status, s.last_synced_at, s.stale_after, s.gone_at
                           from media_item i
                           left join sync_state s on s.media_type = i.media_type and s.provider_id = i.provider_id
                          where i.media_type = :type and i.provider_id = :id""")
@@ -174,7 +174,8 @@ public final class MediaItemStore {
                 .query((rs, row) -> new StoredItem(
                         CatalogJson.read(key.type(), rs.getString("document")), rs.getBoolean("partial"),
                         instant(rs, "last_refreshed_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                        rs.getString("sync_status"), instant(rs, "last_synced_at")))
+                        rs.getString("sync_status"), instant(rs, "last_synced_at"), instant(rs, "stale_after"),
+                        instant(rs, "gone_at")))
                 .optional();
     }
 
