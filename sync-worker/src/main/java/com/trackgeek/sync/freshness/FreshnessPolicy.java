@@ -68,6 +68,15 @@ public class FreshnessPolicy {
         return now.plus(properties.goneRecheck());
     }
 
+    /**
+     * When a held item whose sync just failed at {@code now} is tried again: not before the sweeper's
+     * {@code failed-retry}, so neither the sweeper nor readers (stale-while-revalidate) queue it again and again
+     * while its provider keeps failing it.
+     */
+    public Instant failedRetryAfter(Instant now) {
+        return now.plus(properties.sweeper().failedRetry());
+    }
+
     private Duration backedOff(int unchangedRefreshes) {
         int doublings = Math.clamp(unchangedRefreshes, 0, MAX_DOUBLINGS);
         double seconds = properties.finished().toSeconds() * Math.pow(properties.backOffFactor(), doublings);

@@ -250,12 +250,15 @@ public class SyncLedger {
                                last_error_code = excluded.last_error_code,
                                last_error_detail = excluded.last_error_detail, last_failed_at = now(),
                                attempts = sync_state.attempts + 1, last_request_id = excluded.last_request_id,
+                               stale_after = case when sync_state.stale_after is null then null
+                                                  else greatest(sync_state.stale_after, :retryAt) end,
                                updated_at = now()
                         """)
                 .param("type", request.item().type().name())
                 .param("id", request.item().id())
                 .param("status", SyncStatus.FAILED.value())
                 .param("gone", SyncStatus.GONE.value())
+                .param("retryAt", utc(freshness.failedRetryAfter(clock.instant())))
                 .param("code", code.name())
                 .param("detail", detail)
                 .param("requestId", request.requestId())

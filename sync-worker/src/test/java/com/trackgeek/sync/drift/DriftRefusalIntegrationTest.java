@@ -40,6 +40,8 @@ class DriftRefusalIntegrationTest extends AbstractWorkerIntegrationTest {
 
         String full = jikanPath(ANIME, id, "full");
         jikan().script().respondBody(full, 200, withoutGenresAndAlternativeTitles(id));
+        jdbc.sql("update sync_state set stale_after = now() - interval '1 day' where media_type = 'ANIME' and provider_id = :id")
+                .param("id", id).update();
         try {
             UUID refresh = refresh(id);
 
@@ -47,6 +49,9 @@ class DriftRefusalIntegrationTest extends AbstractWorkerIntegrationTest {
             assertThat(requestErrorCode(refresh)).isEqualTo("PROVIDER_DRIFT_REFUSED");
             assertThat(document(ANIME, id)).as("the stored item is kept as it was").contains(before);
             assertThat(degradedRefreshes()).isEqualTo(degradedBefore + 1);
+            assertThat(jdbc.sql("select stale_after > now() + interval '5 hours' from sync_state where media_type = 'ANIME' and provider_id = :id")
+                    .param("id", id).query(Boolean.class).single())
+                    .as("a failed refresh is tried again after failed-retry, not by the next reader").isTrue();
         } finally {
             jikan().script().clear(full);
         }
