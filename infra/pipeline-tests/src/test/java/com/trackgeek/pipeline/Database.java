@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,19 @@ final class Database {
             var rows = statement.executeQuery();
             rows.next();
             return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a provider's change feed of a type was last read up to; empty before its first poll. */
+    static Optional<Instant> changeFeedPosition(String provider, MediaType type) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement("select polled_through from change_feed where provider = ? and media_type = ?")) {
+            statement.setString(1, provider);
+            statement.setString(2, type.name());
+            var rows = statement.executeQuery();
+            return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -92,11 +92,12 @@ final class ChangeFeedPoller {
         if (!rows.tryLock(provider.provider(), type)) {
             return null;
         }
-        Instant from = rows.polledThrough(provider.provider(), type).orElse(now.minus(properties.interval()));
-        if (!from.isBefore(now)) {
+        Instant to = feed.settledUntil(now);
+        Instant from = rows.polledThrough(provider.provider(), type).orElse(to.minus(properties.interval()));
+        if (!from.isBefore(to)) {
             return null;
         }
-        Instant reachable = now.minus(feed.reach());
+        Instant reachable = to.minus(feed.reach());
         if (from.isBefore(reachable)) {
             metrics.gap(provider.provider(), type);
             log.warn("The {} change feed of {} was last read through {}, longer ago than the {} it covers: reading from {};"
@@ -104,12 +105,12 @@ final class ChangeFeedPoller {
                     provider.provider(), type, from, feed.reach(), reachable, Duration.between(from, reachable));
             from = reachable;
         }
-        ChangeFeed.Changes changes = feed.changed(type, from, now);
-        int marked = rows.markDue(type, changes.ids(), now);
-        rows.advance(provider.provider(), type, now);
+        ChangeFeed.Changes changes = feed.changed(type, from, to);
+        int marked = rows.markDue(type, changes.ids(), now, to);
+        rows.advance(provider.provider(), type, to);
         metrics.polled(provider.provider(), type, changes.ids().size(), marked, changes.calls());
         log.info("The {} change feed of {} from {} to {}: {} ids named, {} held items made due, {} calls",
-                provider.provider(), type, from, now, changes.ids().size(), marked, changes.calls());
-        return new Poll(type, from, now, changes.ids().size(), marked, changes.calls());
+                provider.provider(), type, from, to, changes.ids().size(), marked, changes.calls());
+        return new Poll(type, from, to, changes.ids().size(), marked, changes.calls());
     }
 }

@@ -57,12 +57,13 @@ final class ChangeFeedRows {
 
     /**
      * Makes the held items among {@code ids} due at {@code now} for the sweeper: fully stored ({@code media_item} not
-     * partial), not gone, and not due already (a null {@code stale_after} is due now). Ids we do not hold match no
-     * row.
+     * partial), not gone, not due already (a null {@code stale_after} is due now), and last synced before
+     * {@code syncedBefore}, the end of the range read: an item synced after it already has every change the range
+     * names. Ids we do not hold match no row.
      *
      * @return how many items were made due
      */
-    int markDue(MediaType type, List<Long> ids, Instant now) {
+    int markDue(MediaType type, List<Long> ids, Instant now, Instant syncedBefore) {
         int marked = 0;
         for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             marked += jdbc.sql("""
@@ -73,8 +74,10 @@ final class ChangeFeedRows {
                                and m.media_type = s.media_type and m.provider_id = s.provider_id and not m.partial
                                and s.gone_at is null
                                and s.stale_after > :now
+                               and (s.last_synced_at is null or s.last_synced_at < :syncedBefore)
                             """)
                     .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("syncedBefore", OffsetDateTime.ofInstant(syncedBefore, ZoneOffset.UTC))
                     .param("type", type.name())
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
                     .update();

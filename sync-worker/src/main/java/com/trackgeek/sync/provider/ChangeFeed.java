@@ -26,6 +26,16 @@ public interface ChangeFeed {
     Duration reach();
 
     /**
+     * Up to when the feed's answer is final at {@code now}: a read ends there and the next one starts there. A feed
+     * that counts in whole days (TMDB) is final for completed days only: reading the day still running would name its
+     * changes again at every poll of the day, and each named item would be refreshed again and again. So each day is
+     * read once, after it ends, and its changes are refreshed within a day.
+     */
+    default Instant settledUntil(Instant now) {
+        return now;
+    }
+
+    /**
      * The ids of {@code type} changed between {@code from} and {@code to} (at most {@link #reach()} apart), every page
      * read, through the provider's gateway, rate limit and budget, on the bulk lane. The feed may name an id changed
      * a little before {@code from} (TMDB counts in whole days): a repeat costs a refresh, never a miss.

@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * TMDB's change feeds, {@code /movie/changes} and {@code /tv/changes}: the ids edited in a range of whole UTC days
- * (at most {@value #MAX_DAYS} apart), 100 a page, every page read (TMDB serves at most {@value #MAX_PAGE}). The
- * range is widened to the days that hold {@code from} and {@code to}, so an id edited earlier on {@code from}'s day
- * is named again: one refresh too many, never a change missed.
+ * (at most {@value #MAX_DAYS} apart), 100 a page, every page read (TMDB serves at most {@value #MAX_PAGE}). Because
+ * TMDB counts in days, the feed is read for completed UTC days only ({@link #settledUntil}): the poller reads each
+ * day once, after it ends. A range is widened to the days that hold {@code from} and the instant before {@code to}.
  */
 final class TmdbChangeFeed implements ChangeFeed {
 
@@ -46,6 +46,11 @@ final class TmdbChangeFeed implements ChangeFeed {
     }
 
     @Override
+    public Instant settledUntil(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Override
     public Changes changed(MediaType type, Instant from, Instant to) {
         if (!missingSettings.isEmpty()) {
             throw ProviderException.notConfigured(Provider.TMDB, "set " + String.join(", ", missingSettings));
@@ -56,7 +61,8 @@ final class TmdbChangeFeed implements ChangeFeed {
             default -> throw new IllegalArgumentException("TMDB lists changed movies and TV shows, not " + type);
         };
         LocalDate start = LocalDate.ofInstant(from, ZoneOffset.UTC);
-        LocalDate end = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        // The range ends before {@code to}: a read up to midnight is a read of the day that ended then.
+        LocalDate end = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
         if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
             throw new IllegalArgumentException("TMDB's change feed reads at most " + MAX_DAYS + " days: " + from + " to " + to);
         }

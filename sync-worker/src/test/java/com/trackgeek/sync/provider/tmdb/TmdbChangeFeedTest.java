@@ -59,6 +59,17 @@ class TmdbChangeFeedTest {
     }
 
     @Test
+    void theFeedIsFinalForCompletedDaysOnlyAndAReadUpToMidnightIsOneOfTheDayThatEnded() {
+        tmdb.tmdb().changed("movie", Instant.parse("2032-03-10T23:00:00Z"), 7_300_001);
+        tmdb.tmdb().changed("movie", Instant.parse("2032-03-11T01:00:00Z"), 7_300_002);
+
+        var changes = feed.changed(MediaType.MOVIE, Instant.parse("2032-03-10T00:00:00Z"), Instant.parse("2032-03-11T00:00:00Z"));
+
+        assertThat(feed.settledUntil(Instant.parse("2032-03-11T15:30:00Z"))).isEqualTo(Instant.parse("2032-03-11T00:00:00Z"));
+        assertThat(changes.ids()).contains(7_300_001L).doesNotContain(7_300_002L);
+    }
+
+    @Test
     void aReadReachesFourteenDaysAndNoFurther() {
         Instant to = Instant.parse("2032-04-20T12:00:00Z");
 
