@@ -197,6 +197,10 @@ class ItemBatches {
                 return null; // cancelled, or a duplicate batch stored it
             }
             BulkItemOutcome outcome = failedAs;
+            if (outcome == BulkItemOutcome.NOT_FOUND && store.isPartial(key).filter(partial -> !partial).isPresent()) {
+                // An item we hold that the provider no longer has: a tombstone, as a refresh leaves one.
+                ledger.recordItemGone(key, failureCode, failureDetail, jobId);
+            }
             if (toStore != null) {
                 MediaItemStore.Change change = store.store(toStore);
                 outcome = change == MediaItemStore.Change.UNCHANGED ? BulkItemOutcome.UNCHANGED : BulkItemOutcome.STORED;

@@ -174,8 +174,19 @@ public class SyncLedger {
      * fails with the type's not-found code.
      */
     public void recordGone(SyncRequest request, ErrorCode code, String detail) {
+        recordItemGone(request.item(), code, detail, request.requestId());
+        finish(request.requestId(), RequestStatus.FAILED, code, detail);
+    }
+
+    /**
+     * The provider answered "not found" for {@code item}, which we hold: a tombstone (its data is kept, it is
+     * re-checked only after {@code gone-recheck}). {@code workId} is the request or bulk job that asked.
+     *
+     * @return false when the item is not held (no sync state to mark)
+     */
+    public boolean recordItemGone(MediaKey item, ErrorCode code, String detail, UUID workId) {
         Instant now = clock.instant();
-        jdbc.sql("""
+        return jdbc.sql("""
                         update sync_state
                            set status = :gone, gone_at = coalesce(gone_at, :now), stale_after = :recheck,
                                last_error_code = :code, last_error_detail = :detail, last_failed_at = now(),
@@ -187,11 +198,10 @@ public class SyncLedger {
                 .param("recheck", utc(freshness.goneRecheckAfter(now)))
                 .param("code", code.name())
                 .param("detail", detail)
-                .param("requestId", request.requestId())
-                .param("type", request.item().type().name())
-                .param("id", request.item().id())
-                .update();
-        finish(request.requestId(), RequestStatus.FAILED, code, detail);
+                .param("requestId", workId)
+                .param("type", item.type().name())
+                .param("id", item.id())
+                .update() == 1;
     }
 
     private static OffsetDateTime utc(Instant instant) {

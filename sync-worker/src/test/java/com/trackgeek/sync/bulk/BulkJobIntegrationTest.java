@@ -230,6 +230,27 @@ class BulkJobIntegrationTest extends AbstractBulkIntegrationTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void anItemWeHoldThatTheProviderNoLongerHasIsLeftATombstoneNotDeleted() {
+        long id = newId();
+        UUID fetch = request(ANIME, id);
+        await().atMost(PATIENCE).until(() -> requestStatus(fetch).equals("done"));
+        jdbc.sql("update sync_state set last_synced_at = now() - interval '2 days' where media_type = 'ANIME' and provider_id = :id")
+                .param("id", id).update();
+        String full = jikanPath(ANIME, id, "full");
+        jikan().script().respond(full, 404, "jikan/error-404-anime-not-found.json");
+        try {
+            UUID jobId = start(new BulkSelector.Ids(ANIME, List.of(id)));
+
+            assertThat(awaitFinished(jobId)).isEqualTo("done");
+            assertThat(outcomes(jobId)).containsEntry(id, "not_found");
+            assertThat(state(ANIME, id)).isEqualTo("gone");
+            assertThat(document(ANIME, id)).as("its data is kept").isPresent();
+        } finally {
+            jikan().script().clear(full);
+        }
+    }
+
     /** What {@code POST .../cancel} does: the job and its pending items cancelled, in one transaction. */
     private void cancelAsTheApiDoes(UUID jobId) {
         jdbc.sql("update bulk_job set status = 'cancelled', finished_at = now() where id = :id").param("id", jobId).update();
