@@ -4,6 +4,7 @@ import com.trackgeek.contracts.FetchRequested;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.SyncEvent;
+import com.trackgeek.contracts.RefreshRequested;
 import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.contracts.SyncRequest;
 import com.trackgeek.contracts.Topics;
@@ -25,6 +26,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The worker alone, as the API drives it: a request row and a command on the interactive lane in, the item,
@@ -144,6 +147,16 @@ public abstract class AbstractWorkerIntegrationTest {
         UUID requestId = UUID.randomUUID();
         jdbc.sql("insert into sync_request (id, media_type, provider_id, kind, lane, status) values (:id, :type, :providerId, 'FETCH', 'INTERACTIVE', 'queued')")
                 .param("id", requestId).param("type", type.name()).param("providerId", id).update();
+        return requestId;
+    }
+
+    /** A refresh a person asked for, as the API records and sends it; returns once the worker finished it. */
+    protected UUID refreshAndWait(MediaType type, long id) {
+        UUID requestId = UUID.randomUUID();
+        jdbc.sql("insert into sync_request (id, media_type, provider_id, kind, lane, status) values (:id, :type, :providerId, 'REFRESH', 'INTERACTIVE', 'queued')")
+                .param("id", requestId).param("type", type.name()).param("providerId", id).update();
+        send(RefreshRequested.of(requestId, MediaKey.of(type, id), SyncLane.INTERACTIVE, Instant.now()));
+        await().atMost(PATIENCE).until(() -> !requestStatus(requestId).equals("queued") && !requestStatus(requestId).equals("running"));
         return requestId;
     }
 

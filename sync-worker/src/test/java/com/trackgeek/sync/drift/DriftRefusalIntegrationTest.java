@@ -1,8 +1,5 @@
 package com.trackgeek.sync.drift;
 
-import com.trackgeek.contracts.MediaKey;
-import com.trackgeek.contracts.RefreshRequested;
-import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.sync.command.AbstractWorkerIntegrationTest;
 import com.trackgeek.testsupport.Fixtures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import static com.trackgeek.contracts.MediaType.ANIME;
@@ -74,12 +70,7 @@ class DriftRefusalIntegrationTest extends AbstractWorkerIntegrationTest {
     }
 
     private UUID refresh(long id) {
-        UUID requestId = UUID.randomUUID();
-        jdbc.sql("insert into sync_request (id, media_type, provider_id, kind, lane, status) values (:id, 'ANIME', :providerId, 'REFRESH', 'INTERACTIVE', 'queued')")
-                .param("id", requestId).param("providerId", id).update();
-        send(RefreshRequested.of(requestId, MediaKey.of(ANIME, id), SyncLane.INTERACTIVE, Instant.now()));
-        await().atMost(PATIENCE).until(() -> !requestStatus(requestId).equals("queued") && !requestStatus(requestId).equals("running"));
-        return requestId;
+        return refreshAndWait(ANIME, id);
     }
 
     private double degradedRefreshes() {

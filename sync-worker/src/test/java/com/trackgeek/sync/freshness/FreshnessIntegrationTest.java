@@ -1,8 +1,5 @@
 package com.trackgeek.sync.freshness;
 
-import com.trackgeek.contracts.MediaKey;
-import com.trackgeek.contracts.RefreshRequested;
-import com.trackgeek.contracts.SyncLane;
 import com.trackgeek.sync.command.AbstractWorkerIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -175,12 +172,7 @@ class FreshnessIntegrationTest extends AbstractWorkerIntegrationTest {
 
     /** A refresh as the API sends it, awaited until its request is finished. */
     private UUID refresh(long id) {
-        UUID requestId = UUID.randomUUID();
-        jdbc.sql("insert into sync_request (id, media_type, provider_id, kind, lane, status) values (:id, 'ANIME', :providerId, 'REFRESH', 'INTERACTIVE', 'queued')")
-                .param("id", requestId).param("providerId", id).update();
-        send(RefreshRequested.of(requestId, MediaKey.of(ANIME, id), SyncLane.INTERACTIVE, Instant.now()));
-        await().atMost(PATIENCE).until(() -> !requestStatus(requestId).equals("queued") && !requestStatus(requestId).equals("running"));
-        return requestId;
+        return refreshAndWait(ANIME, id);
     }
 
     private FreshnessSweeper replica(int maxQueued, KafkaTemplate<Object, Object> kafka, MeterRegistry metrics) {
