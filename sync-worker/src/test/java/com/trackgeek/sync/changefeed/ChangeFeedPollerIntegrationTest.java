@@ -28,11 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TMDB's change feed against real PostgreSQL and the simulated TMDB: the held movies it names are made due now, the
  * others keep their due time; the feed's position survives a restart of the poller; a position older than the 14
  * days TMDB covers is read for those 14 days only, and the gap is counted; a feed TMDB cannot answer keeps its
- * position and is read again on the next poll.
+ * position and is read again on the next poll. IGDB's feed (by {@code updated_at}) makes due the held games it names,
+ * through the last second that has passed.
  *
  * <p>Each poll runs on a poller of the test's own, on a clock the test sets, over the worker's providers and
  * database: a new poller is what a restarted worker has. The movies and the feed's days are the test's own (in
- * 2031), so the simulated feed names no other test's items.
+ * 2031; IGDB's in 2035), so the simulated feed names no other test's items. IGDB's feed is read too at every poll:
+ * the TMDB cases look at TMDB's media types only.
  */
 class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
 
@@ -81,7 +83,8 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(metrics.get("trackgeek.sync.change_feed.ids").tag("type", "movie").counter().count()).isEqualTo(6.0);
         assertThat(polledThrough()).as("read through the last completed day").isEqualTo(today);
 
-        var again = poller(now.plus(Duration.ofHours(1)), new SimpleMeterRegistry()).pollAll();
+        var again = poller(now.plus(Duration.ofHours(1)), new SimpleMeterRegistry()).pollAll().stream()
+                .filter(p -> p.type() != MediaType.GAME).toList();
         assertThat(again).as("the day still running is not read: nothing is named again at every poll").isEmpty();
     }
 
@@ -164,6 +167,39 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(polledThrough()).isEqualTo(midnightOf(now));
     }
 
+    @Test
+    void ofStoredGamesOnlyThoseIgdbNamesAsUpdatedAreMadeDueAndAChangeInTheSecondStillRunningIsReadNextTime() {
+        Instant now = Instant.parse("2035-02-01T12:00:00.500Z");
+        List<Long> games = LongStream.range(0, 5).map(i -> newId()).boxed().toList();
+        games.forEach(id -> store("GAME", id, false, false));
+        new ChangeFeedRows(jdbc).advance(com.trackgeek.contracts.Provider.IGDB, MediaType.GAME, now.minus(Duration.ofHours(2)));
+        var igdb = SharedSimulator.simulator().igdb();
+        igdb.updated(now.minus(Duration.ofHours(3)), games.get(1));
+        igdb.updated(now.minus(Duration.ofHours(1)), games.get(0), games.get(3));
+        igdb.updated(now, games.get(2));
+        var metrics = new SimpleMeterRegistry();
+
+        var poll = poller(now, metrics).pollAll().stream().filter(p -> p.type() == MediaType.GAME).findFirst().orElseThrow();
+
+        Map<Long, Instant> due = dueTimes("GAME", games);
+        assertThat(due.entrySet().stream().filter(entry -> entry.getValue().equals(now)).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder(games.get(0), games.get(3));
+        assertThat(due.values().stream().filter(FAR::equals)).as("changed before the position, in the second still"
+                + " running, or not at all").hasSize(3);
+        assertThat(poll.marked()).isEqualTo(2);
+        assertThat(poll.calls()).isEqualTo(1);
+        assertThat(metrics.get("trackgeek.sync.change_feed.marked").tag("provider", "igdb").tag("type", "game")
+                .counter().count()).isEqualTo(2.0);
+        assertThat(new ChangeFeedRows(jdbc).polledThrough(com.trackgeek.contracts.Provider.IGDB, MediaType.GAME).orElseThrow())
+                .as("through the last second that had passed").isEqualTo(Instant.parse("2035-02-01T11:59:59Z"));
+
+        Instant later = now.plus(Duration.ofHours(1));
+        poller(later, new SimpleMeterRegistry()).pollAll();
+
+        assertThat(dueTimes("GAME", games)).containsEntry(games.get(2), later)
+                .as("named once, not again").containsEntry(games.get(0), now).containsEntry(games.get(1), FAR);
+    }
+
     private static Instant midnightOf(Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
@@ -175,16 +211,21 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
 
     /** A movie stored and due far in the future; gone or partial if asked. */
     private void store(long id, boolean gone, boolean partial) {
+        store("MOVIE", id, gone, partial);
+    }
+
+    /** An item of {@code type} stored and due far in the future; gone or partial if asked. */
+    private void store(String type, long id, boolean gone, boolean partial) {
         jdbc.sql("""
                         insert into media_item (media_type, provider_id, document, title, last_refreshed_at, partial)
-                        values ('MOVIE', :id, '{}'::jsonb, :title, now(), :partial)
+                        values (:type, :id, '{}'::jsonb, :title, now(), :partial)
                         """)
-                .param("id", id).param("title", "Movie " + id).param("partial", partial).update();
+                .param("type", type).param("id", id).param("title", type + " " + id).param("partial", partial).update();
         jdbc.sql("""
                         insert into sync_state (media_type, provider_id, status, last_synced_at, stale_after, gone_at)
-                        values ('MOVIE', :id, :status, now(), :far, :goneAt)
+                        values (:type, :id, :status, now(), :far, :goneAt)
                         """)
-                .param("id", id).param("status", gone ? "gone" : "fresh")
+                .param("type", type).param("id", id).param("status", gone ? "gone" : "fresh")
                 .param("far", OffsetDateTime.ofInstant(FAR, ZoneOffset.UTC))
                 .param("goneAt", gone ? OffsetDateTime.now(ZoneOffset.UTC) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .update();
@@ -204,8 +245,12 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
     }
 
     private Map<Long, Instant> dueTimes(List<Long> ids) {
-        return jdbc.sql("select provider_id, stale_after from sync_state where media_type = 'MOVIE' and provider_id in (:ids)")
-                .param("ids", ids)
+        return dueTimes("MOVIE", ids);
+    }
+
+    private Map<Long, Instant> dueTimes(String type, List<Long> ids) {
+        return jdbc.sql("select provider_id, stale_after from sync_state where media_type = :type and provider_id in (:ids)")
+                .param("type", type).param("ids", ids)
                 .query((row, n) -> Map.entry(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant()))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

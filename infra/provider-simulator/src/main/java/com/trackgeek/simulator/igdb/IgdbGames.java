@@ -208,6 +208,8 @@ final class IgdbGames {
         game.put("summary", "A synthesised game of the provider simulator, number " + id + ".");
         long released = FIRST_DAY + dice.nextLong((LAST_DAY - FIRST_DAY) / 86400) * 86400;
         game.put("first_release_date", released);
+        // Last edited the day it was released (before 2025): older than any range a test reads the change feed for.
+        game.put("updated_at", released);
         game.putObject("game_type").put("id", 0).put("type", "Main Game");
         String imageId = "co" + Long.toString(id, 36);
         game.putObject("cover").put("id", id).put("image_id", imageId)

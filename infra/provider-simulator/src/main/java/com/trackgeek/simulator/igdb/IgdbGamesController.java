@@ -22,6 +22,8 @@ import java.util.Optional;
  * to the limit; unknown ids are simply absent, as IGDB does. A {@code search "text"} answers the recorded
  * search of that text ({@link IgdbGames#search}), paged by {@code offset} and {@code limit}. A listing a bulk
  * sync sends ({@link IgdbListing}: by rating, by id) answers {@code [{"id": ...}]} in that order ({@link IgdbLists}),
+ * the change feed's ({@code updated_at} in a range) {@code [{"id": ..., "updated_at": ...}]} of the games a test
+ * changed ({@link IgdbScript#updated}), oldest change first; a changed game's body carries its scripted {@code updated_at};
  * and {@code POST /popularity_primitives} lists games by popularity.
  */
 @RestController
@@ -75,13 +77,26 @@ class IgdbGamesController {
             if (answer.size() >= query.get().limit()) {
                 break;
             }
-            games.game(id, script.standInFor(id)).ifPresent(answer::add);
+            games.game(id, script.standInFor(id)).ifPresent(game -> {
+                Long updatedAt = script.updatedAt(id);
+                if (updatedAt != null) {
+                    game.put("updated_at", updatedAt);
+                }
+                answer.add(game);
+            });
         }
         return ResponseEntity.ok(answer);
     }
 
     /** A listing answers {@code [{"id": ...}, ...]}: the fields of a listing query are not looked at. */
     private ArrayNode listed(IgdbListing listing) {
+        if (listing.kind() == IgdbListing.Kind.BY_UPDATED) {
+            ArrayNode answer = json.createArrayNode();
+            script.updatedBetween(listing.updatedAfter(), listing.updatedUntil()).stream()
+                    .skip(listing.offset()).limit(listing.limit())
+                    .forEach(id -> answer.addObject().put("id", id).put("updated_at", script.updatedAt(id)));
+            return answer;
+        }
         List<Long> ids = listing.kind() == IgdbListing.Kind.BY_ID
                 ? lists.after(listing.afterId(), listing.limit())
                 : lists.byRating().stream().skip(listing.offset()).limit(listing.limit()).toList();

@@ -200,6 +200,36 @@ class IgdbSimulatorTest {
     }
 
     @Test
+    void gamesChangedInARangeAreListedByUpdatedAtOnlyTheScriptedOnesAndTheirBodiesCarryIt() throws Exception {
+        String token = newToken();
+        java.time.Instant at = java.time.Instant.parse("2033-01-10T10:00:00Z");
+        long a = at.getEpochSecond();
+        simulator.igdb().updated(at.plusSeconds(60), 301, 302);
+        simulator.igdb().updated(at, 303);
+        simulator.igdb().updated(at.plusSeconds(3600), 304);
+        try {
+            JsonNode inRange = JSON.readTree(games(token, "fields id,updated_at; where updated_at > " + (a - 1)
+                    + " & updated_at <= " + (a + 60) + "; sort updated_at asc; limit 2; offset 0;").body());
+            JsonNode secondPage = JSON.readTree(games(token, "fields id,updated_at; where updated_at > " + (a - 1)
+                    + " & updated_at <= " + (a + 60) + "; sort updated_at asc; limit 2; offset 2;").body());
+            JsonNode lowerBoundExcluded = JSON.readTree(games(token, "fields id,updated_at; where updated_at > " + a
+                    + " & updated_at <= " + (a + 3600) + "; sort updated_at asc; limit 500;").body());
+            JsonNode body = JSON.readTree(games(token, "fields name; where id = (304, 305); limit 2;").body());
+
+            assertThat(inRange.valueStream().map(game -> game.get("id").asLong())).containsExactly(303L, 301L);
+            assertThat(inRange.get(0).get("updated_at").asLong()).isEqualTo(a);
+            assertThat(secondPage.valueStream().map(game -> game.get("id").asLong())).containsExactly(302L);
+            assertThat(lowerBoundExcluded.valueStream().map(game -> game.get("id").asLong())).containsExactly(301L, 302L, 304L);
+            assertThat(body.get(0).get("updated_at").asLong()).isEqualTo(a + 3600);
+            assertThat(body.get(1).get("updated_at").asLong()).as("a game no test changed: before 2025").isLessThan(1735689600L);
+        } finally {
+            simulator.igdb().reset();
+        }
+        assertThat(JSON.readTree(games(token, "fields id; where updated_at > 0 & updated_at <= " + (a + 3600)
+                + "; sort updated_at asc; limit 500;").body())).as("reset forgets the changes").isEmpty();
+    }
+
+    @Test
     void popularityPrimitivesListGamesMostVisitedFirst() throws Exception {
         JsonNode answer = JSON.readTree(post("/popularity_primitives", newToken(),
                 "fields game_id,value,popularity_type; where popularity_type = 1; sort value desc; limit 500;").body());

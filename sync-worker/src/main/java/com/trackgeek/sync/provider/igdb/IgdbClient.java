@@ -58,7 +58,7 @@ final class IgdbClient {
         return games(IgdbQuery.search(text, limit, offset));
     }
 
-    /** The raw answer to a listing query on {@code /games} (ids by rating, ids after an id). */
+    /** The raw answer to a listing query on {@code /games} (ids by rating, ids after an id, ids changed in a range). */
     byte[] listGames(String query) {
         return games(query);
     }

@@ -6,6 +6,7 @@ import com.trackgeek.contracts.Provider;
 import com.trackgeek.contracts.bulk.BulkSelector;
 import com.trackgeek.contracts.catalog.CatalogItem;
 import com.trackgeek.contracts.catalog.Game;
+import com.trackgeek.sync.provider.ChangeFeed;
 import com.trackgeek.sync.provider.FetchOutcome;
 import com.trackgeek.sync.provider.IdPage;
 import com.trackgeek.sync.provider.MetadataProvider;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -47,10 +49,12 @@ final class IgdbProvider implements MetadataProvider {
     private final IgdbClient client;
     private final List<String> missingSettings;
     private final ProviderBodies bodies = ProviderBodies.snakeCase(Provider.IGDB);
+    private final ChangeFeed changeFeed;
 
     IgdbProvider(IgdbClient client, List<String> missingSettings) {
         this.client = client;
         this.missingSettings = List.copyOf(missingSettings);
+        this.changeFeed = new IgdbChangeFeed(client, missingSettings);
     }
 
     @Override
@@ -118,6 +122,12 @@ final class IgdbProvider implements MetadataProvider {
         List<CatalogItem> items = SearchHits.mapped(Provider.IGDB, path, Arrays.asList(games), size,
                 IgdbResponses.Game::id, IgdbResponses.Game::name, IgdbGameMapper::toGame);
         return new SearchPage(items, null, games.length >= size);
+    }
+
+    /** Games changed upstream, by their {@code updated_at} ({@link IgdbChangeFeed}). */
+    @Override
+    public Optional<ChangeFeed> changeFeed() {
+        return Optional.of(changeFeed);
     }
 
     @Override

@@ -62,6 +62,15 @@ final class IgdbQuery {
         return "fields id;\nwhere id > " + afterId + ";\nsort id asc;\nlimit " + MAX_IDS + ";\n";
     }
 
+    /**
+     * {@code /games} changed in {@code (after, until]} (IGDB's {@code updated_at}, unix seconds), oldest change first,
+     * ids only, one page of 500 from {@code offset}: the change feed's query.
+     */
+    static String idsUpdated(long after, long until, int offset) {
+        return "fields id,updated_at;\nwhere updated_at > " + after + " & updated_at <= " + until
+                + ";\nsort updated_at asc;\nlimit " + MAX_IDS + ";\noffset " + offset + ";\n";
+    }
+
     private static String read(String resource) {
         try (InputStream in = IgdbQuery.class.getResourceAsStream(resource)) {
             if (in == null) {
