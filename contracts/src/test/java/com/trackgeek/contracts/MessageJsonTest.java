@@ -1,8 +1,6 @@
 package com.trackgeek.contracts;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -13,11 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageJsonTest {
 
-    // Configured as the services' mappers are (Spring Boot's defaults): unknown fields are never fatal.
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .build();
+    private final JsonMapper json = ServiceJson.mapper();
 
     private final UUID requestId = UUID.fromString("0b5e8a52-4b8e-4a43-9d0c-2b1d3c7a9e10");
     private final MediaKey fmab = MediaKey.of(MediaType.ANIME, 5114);

@@ -1,11 +1,10 @@
 package com.trackgeek.contracts.bulk;
 
 import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.ServiceJson;
 import com.trackgeek.contracts.Message;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -18,11 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BulkSyncRequestedJsonTest {
 
-    // Configured as the services' mappers are (Spring Boot's defaults): unknown fields are never fatal.
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .build();
+    private final JsonMapper json = ServiceJson.mapper();
 
     private final UUID jobId = UUID.fromString("6f1c2a4e-8a0b-4c55-9d3e-3b2f1d0c9a71");
     private final Instant at = Instant.parse("2026-12-03T05:00:00Z");

@@ -1,9 +1,8 @@
 package com.trackgeek.contracts.bulk;
 
 import com.trackgeek.contracts.MediaType;
+import com.trackgeek.contracts.ServiceJson;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -15,10 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BulkWorkJsonTest {
 
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .build();
+    private final JsonMapper json = ServiceJson.mapper();
 
     private final UUID jobId = UUID.fromString("6f1c2a4e-8a0b-4c55-9d3e-3b2f1d0c9a71");
     private final Instant at = Instant.parse("2026-12-03T05:00:00Z");

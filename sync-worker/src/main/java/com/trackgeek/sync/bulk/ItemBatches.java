@@ -183,8 +183,7 @@ class ItemBatches {
             Verdict verdict = driftGuard.check(provider, stored, item);
             if (!verdict.writes()) {
                 code = ErrorCode.PROVIDER_DRIFT_REFUSED;
-                detail = provider + "'s answer was not stored, the stored item is kept: "
-                        + (verdict.broken().isEmpty() ? "its drift alarm is tripped" : "it would lose " + verdict.broken());
+                detail = verdict.refusal(provider);
                 item = null;
             }
         }

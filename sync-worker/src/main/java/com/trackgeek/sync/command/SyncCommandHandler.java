@@ -107,8 +107,7 @@ class SyncCommandHandler {
         }
         Verdict verdict = driftGuard.check(provider.provider(), storedFully(key), item);
         if (!verdict.writes()) {
-            return fail(request, ErrorCode.PROVIDER_DRIFT_REFUSED, provider.provider() + "'s answer was not stored, the stored item"
-                    + " is kept: " + (verdict.broken().isEmpty() ? "its drift alarm is tripped" : "it would lose " + verdict.broken()));
+            return fail(request, ErrorCode.PROVIDER_DRIFT_REFUSED, verdict.refusal(provider.provider()));
         }
         transactions.executeWithoutResult(status -> ledger.recordSynced(request, item, store.store(item)));
         publisher.synced(request, true);

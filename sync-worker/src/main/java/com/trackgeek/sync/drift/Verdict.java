@@ -23,6 +23,12 @@ public record Verdict(Decision decision, Set<DriftRule> broken) {
 
     static final Verdict WRITE = new Verdict(Decision.WRITE, Set.of());
 
+    /** Why {@code provider}'s answer was not stored: the detail of a {@code PROVIDER_DRIFT_REFUSED} failure. */
+    public String refusal(com.trackgeek.contracts.Provider provider) {
+        return provider + "'s answer was not stored, the stored item is kept: "
+                + (broken.isEmpty() ? "its drift alarm is tripped" : "it would lose " + broken);
+    }
+
     /** True when the refresh may be stored. */
     public boolean writes() {
         return decision == Decision.WRITE;
