@@ -43,4 +43,24 @@ public final class Topics {
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }
+
+    /**
+     * The lane a topic belongs to, the tag every queue metric carries so that dashboards and alerts group
+     * topics the way work is prioritised: {@code interactive} (a person waits: sync requests and provider
+     * searches), {@code bulk} (bulk commands, bulk work, automatic refreshes), {@code events} (sync outcomes),
+     * {@code embedding-high}, {@code embedding-low}, and {@code dead-letter} for every dead-letter topic.
+     */
+    public static String lane(String topic) {
+        if (topic.endsWith(DEAD_LETTER_SUFFIX)) {
+            return "dead-letter";
+        }
+        return switch (topic) {
+            case SYNC_REQUESTS_INTERACTIVE, PROVIDER_SEARCHES -> "interactive";
+            case SYNC_REQUESTS_BULK, BULK_COMMANDS, BULK_WORK -> "bulk";
+            case SYNC_EVENTS -> "events";
+            case EMBEDDING_REQUESTS_HIGH -> "embedding-high";
+            case EMBEDDING_REQUESTS_LOW -> "embedding-low";
+            default -> "other";
+        };
+    }
 }
