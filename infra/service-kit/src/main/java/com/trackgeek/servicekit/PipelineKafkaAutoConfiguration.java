@@ -122,7 +122,7 @@ public class PipelineKafkaAutoConfiguration {
             log.warn("Dead-lettering {}-{}@{} (key {}): {} {}", record.topic(), record.partition(), record.offset(),
                     record.key(), code, reason);
             meterRegistry.ifAvailable(registry -> registry.counter("trackgeek.kafka.dead.letters",
-                    "topic", record.topic(), "code", code.name()).increment());
+                    "topic", record.topic(), "lane", Topics.lane(record.topic()), "code", code.name()).increment());
             var headers = new RecordHeaders();
             headers.add(DeadLetterReason.CODE_HEADER, code.name().getBytes(StandardCharsets.UTF_8));
             headers.add(DeadLetterReason.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
