@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -40,14 +41,14 @@ final class ConsumerLag implements SmartLifecycle {
     static final String NAME = "trackgeek.kafka.consumer.lag";
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
-    private final KafkaListenerEndpointRegistry listeners;
+    private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
     private final KafkaAdmin kafkaAdmin;
     private final QueueMetricsProperties properties;
     private final MultiGauge lag;
     private ScheduledExecutorService schedule;
     private Admin admin;
 
-    ConsumerLag(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, QueueMetricsProperties properties,
+    ConsumerLag(ObjectProvider<KafkaListenerEndpointRegistry> listeners, KafkaAdmin kafkaAdmin, QueueMetricsProperties properties,
                 MeterRegistry registry) {
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
@@ -80,7 +81,11 @@ final class ConsumerLag implements SmartLifecycle {
 
     private Map<String, Set<String>> groupsAndTopics() {
         Map<String, Set<String>> groups = new TreeMap<>();
-        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+        var registry = listeners.getIfAvailable();
+        if (registry == null) {
+            return groups; // a service without listeners (the provider simulator) has no backlog of its own
+        }
+        for (MessageListenerContainer container : registry.getListenerContainers()) {
             String[] topics = container.getContainerProperties().getTopics();
             if (container.getGroupId() == null || topics == null) {
                 continue;

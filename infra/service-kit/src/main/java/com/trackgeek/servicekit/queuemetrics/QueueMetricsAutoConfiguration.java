@@ -3,9 +3,12 @@ package com.trackgeek.servicekit.queuemetrics;
 import com.trackgeek.servicekit.PipelineKafkaAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -16,7 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * rate and latency per lane. Set here once, so no service names a tag or a lane differently and a dashboard
  * query means the same thing for every service.
  */
-@AutoConfiguration(after = PipelineKafkaAutoConfiguration.class)
+@AutoConfiguration(after = {PipelineKafkaAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnClass(MeterRegistryCustomizer.class)
 @EnableConfigurationProperties(QueueMetricsProperties.class)
 public class QueueMetricsAutoConfiguration {
@@ -42,7 +45,8 @@ public class QueueMetricsAutoConfiguration {
     }
 
     @Bean
-    ConsumerLag consumerLag(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin,
+    @ConditionalOnBean(KafkaAdmin.class)
+    ConsumerLag consumerLag(ObjectProvider<KafkaListenerEndpointRegistry> listeners, KafkaAdmin kafkaAdmin,
                             QueueMetricsProperties properties, MeterRegistry registry) {
         return new ConsumerLag(listeners, kafkaAdmin, properties, registry);
     }
