@@ -29,11 +29,11 @@ class OperationsEndpointsTest extends ApiIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
-                .contains("trackgeek_api_fetch_total{outcome=\"cache_hit\",service=\"api\",type=\"ANIME\"}")
-                .contains("trackgeek_api_fetch_total{outcome=\"accepted_202\",service=\"api\",type=\"ANIME\"}")
-                .contains("trackgeek_api_fetch_total{outcome=\"cache_hit\",service=\"api\",type=\"MANGA\"}")
+                .contains("trackgeek_api_fetch_total{deployment=\"local\",outcome=\"cache_hit\",service=\"api\",type=\"ANIME\"}")
+                .contains("trackgeek_api_fetch_total{deployment=\"local\",outcome=\"accepted_202\",service=\"api\",type=\"ANIME\"}")
+                .contains("trackgeek_api_fetch_total{deployment=\"local\",outcome=\"cache_hit\",service=\"api\",type=\"MANGA\"}")
                 .contains("trackgeek_api_fetch_wait_seconds_bucket{")
-                .contains("trackgeek_api_sync_waiters{service=\"api\"}")
+                .contains("trackgeek_api_sync_waiters{deployment=\"local\",service=\"api\"}")
                 .contains("cache_gets_total{cache=\"items\",result=\"hit\",service=\"api\"}")
                 .contains("cache_size{cache=\"items\",service=\"api\"}")
                 .contains("http_server_requests_seconds_count{");

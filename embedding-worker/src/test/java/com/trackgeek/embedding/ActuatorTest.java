@@ -33,11 +33,11 @@ class ActuatorTest extends WorkerIntegrationTest {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())
-                .contains("trackgeek_embedding_requests_received_total{lane=\"high\"")
-                .contains("trackgeek_embedding_requests_completed_total{lane=\"low\",outcome=\"skipped_unchanged\"")
-                .contains("trackgeek_embedding_batch_size_count{lane=\"high\"")
-                .contains("trackgeek_embedding_request_wait_seconds_count{lane=\"high\"")
-                .contains("trackgeek_embedding_backlog{lane=\"low\"")
+                .contains("trackgeek_embedding_requests_received_total{deployment=\"local\",lane=\"high\"")
+                .contains("trackgeek_embedding_requests_completed_total{deployment=\"local\",lane=\"low\",outcome=\"skipped_unchanged\"")
+                .contains("trackgeek_embedding_batch_size_count{deployment=\"local\",lane=\"high\"")
+                .contains("trackgeek_embedding_request_wait_seconds_count{deployment=\"local\",lane=\"high\"")
+                .containsPattern("trackgeek_kafka_consumer_lag_messages\\{deployment=\"local\",group=\"[^\"]+\",lane=\"embedding-low\"")
                 .contains("trackgeek_embedding_low_paused")
                 .contains("trackgeek_embedding_high_busy");
     }

@@ -15,7 +15,6 @@ import java.time.Duration;
  *                              and resumed and how often the high lane can report being idle
  * @param lowMaxYield           longest a fetched low-lane chunk waits for the high lane; then it runs anyway, so the
  *                              low consumer stays within {@code max.poll.interval.ms} and is not thrown out of its group
- * @param backlogSampleInterval how often the lanes' backlog (consumer lag of the group) is measured for the gauge
  */
 @ConfigurationProperties("trackgeek.embedding.lanes")
 record LaneProperties(
@@ -23,6 +22,5 @@ record LaneProperties(
         @DefaultValue("8") int lowChunkSize,
         @DefaultValue("250ms") Duration highQuietAfter,
         @DefaultValue("100ms") Duration pollTimeout,
-        @DefaultValue("30s") Duration lowMaxYield,
-        @DefaultValue("15s") Duration backlogSampleInterval) {
+        @DefaultValue("30s") Duration lowMaxYield) {
 }
