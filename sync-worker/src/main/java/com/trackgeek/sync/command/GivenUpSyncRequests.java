@@ -40,12 +40,15 @@ class GivenUpSyncRequests implements DeadLetterListener {
     private final SyncLedger ledger;
     private final SyncOutcomePublisher publisher;
     private final TransactionTemplate transactions;
+    private final SyncFailures failures;
 
-    GivenUpSyncRequests(JsonMapper json, SyncLedger ledger, SyncOutcomePublisher publisher, TransactionTemplate transactions) {
+    GivenUpSyncRequests(JsonMapper json, SyncLedger ledger, SyncOutcomePublisher publisher, TransactionTemplate transactions,
+                        SyncFailures failures) {
         this.json = json;
         this.ledger = ledger;
         this.publisher = publisher;
         this.transactions = transactions;
+        this.failures = failures;
     }
 
     @Override
@@ -61,6 +64,7 @@ class GivenUpSyncRequests implements DeadLetterListener {
         Boolean ended = transactions.execute(status -> ledger.recordGivenUp(request, code, reason));
         if (Boolean.TRUE.equals(ended)) {
             log.warn("Sync of {} (request {}) given up: {} {}", request.item(), request.requestId(), code, reason);
+            failures.failed(request, code);
             publisher.failed(request, code, reason);
         }
     }

@@ -40,10 +40,11 @@ class SyncCommandHandler {
     private final SyncProperties properties;
     private final MeterRegistry meterRegistry;
     private final DriftGuard driftGuard;
+    private final SyncFailures failures;
 
     SyncCommandHandler(MetadataProviders providers, MediaItemStore store, SyncLedger ledger, SyncOutcomePublisher publisher,
                        TransactionTemplate transactions, SyncProperties properties, MeterRegistry meterRegistry,
-                       DriftGuard driftGuard) {
+                       DriftGuard driftGuard, SyncFailures failures) {
         this.providers = providers;
         this.store = store;
         this.ledger = ledger;
@@ -52,6 +53,7 @@ class SyncCommandHandler {
         this.properties = properties;
         this.meterRegistry = meterRegistry;
         this.driftGuard = driftGuard;
+        this.failures = failures;
     }
 
     void handle(SyncRequest request) {
@@ -134,6 +136,7 @@ class SyncCommandHandler {
         }
         log.info("Sync of {} (request {}) failed: {} {}", request.item(), request.requestId(), code, detail);
         transactions.executeWithoutResult(status -> ledger.recordFailed(request, code, detail));
+        failures.failed(request, code);
         publisher.failed(request, code, detail);
         return code == request.item().type().notFound() ? "not_found" : "failed";
     }
@@ -145,6 +148,7 @@ class SyncCommandHandler {
     private String gone(SyncRequest request, ErrorCode code, String detail) {
         log.info("{} is gone from its provider (request {}): {}", request.item(), request.requestId(), detail);
         transactions.executeWithoutResult(status -> ledger.recordGone(request, code, detail));
+        failures.failed(request, code);
         publisher.failed(request, code, detail);
         return "gone";
     }

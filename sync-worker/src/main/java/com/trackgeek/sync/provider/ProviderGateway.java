@@ -9,13 +9,19 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.web.client.ResourceAccessException;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The one way any provider request leaves the worker: through the provider's rate limiter (every attempt),
@@ -25,17 +31,32 @@ import java.util.function.Supplier;
  */
 public final class ProviderGateway {
 
+    /**
+     * Every outcome an attempt is counted under, in {@code trackgeek.provider.requests} (with the endpoint) and
+     * {@code trackgeek.provider.responses} (without): 404 apart from other 4xx, as a 404 is an answer about an
+     * item (it does not exist) and every other 4xx is a fault of ours or of our credentials.
+     */
+    static final List<String> OUTCOMES = List.of("ok", "4xx", "404", "429", "5xx", "timeout", "error", "short_circuited");
+
     private final Provider provider;
     private final ProviderRateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final MeterRegistry meterRegistry;
+    private final Map<String, Counter> responses;
 
     public ProviderGateway(Provider provider, ProviderRateLimiter rateLimiter, RetrySettings retrySettings,
                            CircuitBreakerSettings breakerSettings, MeterRegistry meterRegistry) {
         this.provider = provider;
         this.rateLimiter = rateLimiter;
         this.meterRegistry = meterRegistry;
+        // Registered now, at zero: alerts and panels on a rare outcome (a 429) see a series before it first happens.
+        this.responses = OUTCOMES.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                outcome -> Counter.builder("trackgeek.provider.responses")
+                        .description("Provider request attempts (retries included) by outcome; short_circuited ones were not sent")
+                        .tag("provider", provider.name().toLowerCase(Locale.ROOT))
+                        .tag("outcome", outcome)
+                        .register(meterRegistry)));
         this.circuitBreaker = CircuitBreaker.of(provider.name().toLowerCase(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(breakerSettings.failureRateThreshold())
                 .minimumNumberOfCalls(breakerSettings.minimumCalls())
@@ -107,7 +128,7 @@ public final class ProviderGateway {
             return response.body();
         }
         if (status == 404) {
-            recordOutcome(endpoint, "4xx", started, null);
+            recordOutcome(endpoint, "404", started, null);
             throw ProviderException.notFound(notFoundAs, provider + " answered 404 for " + endpoint);
         }
         if (status == 429) {
@@ -158,6 +179,7 @@ public final class ProviderGateway {
                 .tag("outcome", outcome)
                 .register(meterRegistry)
                 .record(Duration.ofNanos(elapsedNanos));
+        responses.get(outcome).increment();
     }
 
     /** A failed attempt that another attempt may fix. */

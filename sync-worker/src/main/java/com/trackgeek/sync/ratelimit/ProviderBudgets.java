@@ -9,6 +9,7 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,11 @@ public final class ProviderBudgets {
 
     ProviderRateLimiter limiter(Provider provider, List<RateLimitWindow> windows, Duration jitterAllowance,
                                 TimeMeter clock, BlockingStrategy parking) {
+        double capacity = RateLimitWindow.sustainedRate(windows, jitterAllowance);
+        Gauge.builder("trackgeek.provider.budget.capacity", () -> capacity)
+                .description("Requests per second the provider's budget allows in the long run (its tightest window)")
+                .tag("provider", ProviderRateLimiter.budgetKey(provider))
+                .register(registry);
         if (buckets == null) {
             return ProviderRateLimiter.of(provider, windows, jitterAllowance, settings, registry, clock, parking);
         }

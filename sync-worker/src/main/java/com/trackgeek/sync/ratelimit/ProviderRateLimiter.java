@@ -92,6 +92,10 @@ public final class ProviderRateLimiter {
                 .description("1 while the shared budget's store cannot be reached and the provider is not called")
                 .tag("provider", budgetKey(provider))
                 .register(registry);
+        // Both lanes at zero from the start: the share of budget used per lane has a series before a lane's first token.
+        for (WorkLane lane : WorkLane.values()) {
+            tokens(lane);
+        }
     }
 
     /**
@@ -185,7 +189,7 @@ public final class ProviderRateLimiter {
         }
     }
 
-    // Per lane, registered on first use (Micrometer keeps them): a lane that never ran shows no series.
+    // Per lane, registered on first use (Micrometer keeps them): a lane that never ran shows no wait series.
     private Timer waits(WorkLane lane) {
         return Timer.builder("trackgeek.provider.ratelimit.wait")
                 .description("Time a provider request waited for a token of the provider's budget")

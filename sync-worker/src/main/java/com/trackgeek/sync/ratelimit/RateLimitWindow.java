@@ -1,6 +1,7 @@
 package com.trackgeek.sync.ratelimit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,5 +48,16 @@ public record RateLimitWindow(int requests, Duration per, Integer burst) {
     /** Requests per second this window lets through in the long run. */
     double sustainedRate(Duration jitterAllowance) {
         return refillTokens() * 1_000_000_000.0 / refillPeriod(jitterAllowance).toNanos();
+    }
+
+    /**
+     * Requests per second a budget of {@code windows} lets through in the long run: its tightest window's
+     * {@link #sustainedRate}. What a saturated budget hands out, so tokens taken / this is the share used.
+     */
+    public static double sustainedRate(List<RateLimitWindow> windows, Duration jitterAllowance) {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("a budget needs at least one rate limit window");
+        }
+        return windows.stream().mapToDouble(window -> window.sustainedRate(jitterAllowance)).min().orElseThrow();
     }
 }

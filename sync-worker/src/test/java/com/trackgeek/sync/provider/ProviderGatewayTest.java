@@ -92,8 +92,57 @@ class ProviderGatewayTest {
                 () -> gateway.call("manga_full", MediaType.MANGA, () -> new ProviderResponse(404, new byte[0], null)));
 
         assertThat(manga.code()).isEqualTo(ErrorCode.MANGA_NOT_FOUND);
-        assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "manga_full").tag("outcome", "4xx").timer().count())
+        assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "manga_full").tag("outcome", "404").timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void everyOutcomeOfTheProviderIsCountedFromZeroBeforeAnyRequest() {
+        gateway(1, 4);
+
+        for (String outcome : List.of("ok", "4xx", "404", "429", "5xx", "timeout", "error", "short_circuited")) {
+            assertThat(metrics.find("trackgeek.provider.responses").tag("provider", "jikan").tag("outcome", outcome).counter())
+                    .as(outcome).isNotNull()
+                    .satisfies(counter -> assertThat(counter.count()).isZero());
+        }
+    }
+
+    @Test
+    void aNotFoundIsCountedApartFromOtherClientErrors() {
+        var gateway = gateway(1, 1000);
+
+        catchThrowableOfType(ProviderException.class,
+                () -> gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(404, new byte[0], null)));
+        catchThrowableOfType(ProviderException.class,
+                () -> gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(404, new byte[0], null)));
+        catchThrowableOfType(ProviderException.class,
+                () -> gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(400, new byte[0], null)));
+        gateway.call("anime_full", MediaType.ANIME, () -> new ProviderResponse(200, new byte[0], null));
+
+        assertThat(responses("404")).isEqualTo(2);
+        assertThat(responses("4xx")).isEqualTo(1);
+        assertThat(responses("ok")).isEqualTo(1);
+        assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "anime_full").tag("outcome", "404").timer().count())
+                .isEqualTo(2);
+        assertThat(metrics.get("trackgeek.provider.requests").tag("endpoint", "anime_full").tag("outcome", "4xx").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyAttemptIsCountedAsAResponseRetriesIncluded() {
+        var gateway = gateway(3, 1000);
+        var attempts = new AtomicInteger();
+
+        gateway.call("anime_full", MediaType.ANIME, () -> attempts.incrementAndGet() == 1
+                ? new ProviderResponse(429, new byte[0], null)
+                : new ProviderResponse(200, new byte[0], null));
+
+        assertThat(responses("429")).isEqualTo(1);
+        assertThat(responses("ok")).isEqualTo(1);
+    }
+
+    private double responses(String outcome) {
+        return metrics.get("trackgeek.provider.responses").tag("provider", "jikan").tag("outcome", outcome).counter().count();
     }
 
     @Test
