@@ -34,8 +34,8 @@ class OperationsEndpointsTest extends ApiIntegrationTest {
                 .contains("trackgeek_api_fetch_total{deployment=\"local\",outcome=\"cache_hit\",service=\"api\",type=\"MANGA\"}")
                 .contains("trackgeek_api_fetch_wait_seconds_bucket{")
                 .contains("trackgeek_api_sync_waiters{deployment=\"local\",service=\"api\"}")
-                .contains("cache_gets_total{cache=\"items\",result=\"hit\",service=\"api\"}")
-                .contains("cache_size{cache=\"items\",service=\"api\"}")
+                .contains("cache_gets_total{cache=\"items\",deployment=\"local\",result=\"hit\",service=\"api\"}")
+                .contains("cache_size{cache=\"items\",deployment=\"local\",service=\"api\"}")
                 .contains("http_server_requests_seconds_count{");
     }
 
