@@ -1,5 +1,7 @@
 package com.trackgeek.sync.queuehealth;
 
+import com.trackgeek.simulator.MutableClock;
+
 import com.trackgeek.testsupport.FreshDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,11 +18,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +41,7 @@ class QueueHealthSamplerTest {
     private static DataSource dataSource;
     private static JdbcClient jdbc;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2030-01-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T12:00:00Z"));
 
     @BeforeAll
     static void database() {
@@ -325,34 +325,6 @@ class QueueHealthSamplerTest {
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
             return getConnection();
-        }
-    }
-
-    /** A clock a test moves: leases expire and requests age by the test's word, not the wall clock's. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so time windows are tested without sleeping. */
+/**
+ * A clock tests move by hand, so time windows are tested without sleeping: the simulator's own tests and those of
+ * the services that use the simulator (leases, budgets) move it.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
