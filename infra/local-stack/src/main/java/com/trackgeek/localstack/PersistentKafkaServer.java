@@ -115,7 +115,11 @@ public final class PersistentKafkaServer implements AutoCloseable {
         }
     }
 
-    private static void createTopics(String bootstrap, int partitions) {
+    /**
+     * Creates every pipeline topic and its dead-letter topic on the broker at {@code bootstrap} (those that exist
+     * are left alone). Also used for a broker in a container (test-support's Testcontainers switch).
+     */
+    public static void createTopics(String bootstrap, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(new NewTopic(topic, partitions, (short) 1));

@@ -1,16 +1,14 @@
 package com.trackgeek.testsupport;
 
-import com.trackgeek.localstack.EmbeddedKafkaServer;
-import com.trackgeek.localstack.EmbeddedPostgresServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One embedded Kafka broker and one embedded PostgreSQL for every integration test of a JVM: started on
- * first use, stopped when the JVM exits. Starting them once keeps the suite fast; tests stay independent
- * by using their own item ids and request ids.
+ * One Kafka broker and one PostgreSQL for every integration test of a JVM: started on first use, stopped when the
+ * JVM exits. Starting them once keeps the suite fast; tests stay independent by using their own item ids and
+ * request ids. Embedded by default; in Docker containers with {@code -Ptestcontainers} (see {@link Infrastructure}).
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -24,15 +22,18 @@ public final class SharedInfrastructure {
     /** Partitions of every topic in tests: more than one, so ordering and rebalancing are exercised. */
     public static final int PARTITIONS = 3;
 
+    private static Infrastructure started;
+    private static RuntimeException failedToStart;
+
     private SharedInfrastructure() {
     }
 
-    public static EmbeddedPostgresServer postgres() {
-        return Holder.POSTGRES;
+    public static DatabaseServer postgres() {
+        return infrastructure().postgres();
     }
 
-    public static EmbeddedKafkaServer kafka() {
-        return Holder.KAFKA;
+    public static KafkaBroker kafka() {
+        return infrastructure().kafka();
     }
 
     /** The Spring properties that point a service at the shared servers. */
@@ -50,16 +51,24 @@ public final class SharedInfrastructure {
         springProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    // Initialization-on-demand: started once, on first use, by whichever test thread comes first.
-    private static final class Holder {
-        static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.start(0, null, "trackgeek");
-        static final EmbeddedKafkaServer KAFKA = EmbeddedKafkaServer.start(PARTITIONS);
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                KAFKA.close();
-                POSTGRES.close();
-            }, "shared-infrastructure-shutdown"));
+    /**
+     * Started once, by whichever test thread comes first. A failure to start (no Docker for the containers) is
+     * remembered and thrown again, the same clear exception, to every later test instead of a new attempt each.
+     */
+    private static synchronized Infrastructure infrastructure() {
+        if (failedToStart != null) {
+            throw failedToStart;
         }
+        if (started == null) {
+            try {
+                started = Infrastructure.start(PARTITIONS);
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
+            Infrastructure toClose = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "shared-infrastructure-shutdown"));
+        }
+        return started;
     }
 }
