@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -172,6 +173,8 @@ public final class ItemEmbedder {
             requests.complete(idsOf(changedMeanwhile, requestIds), outcome, "item changed while being embedded");
         });
         metrics.completed(lane, outcome, idsOf(embeddedTexts.keySet(), requestIds).size());
+        // A line per chunk (one item on the high lane), in the trace of the request that asked for it, if any.
+        log.info("Embeddings {} ({} lane): {}", outcome.value(), lane.name().toLowerCase(Locale.ROOT), embeddedTexts.keySet());
     }
 
     private void completeWithoutWork(Collection<MediaKey> items, Map<MediaKey, List<UUID>> requestIds, EmbeddingLane lane,

@@ -30,6 +30,12 @@ final class ApiCalls {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(90)).GET().build());
     }
 
+    /** A GET with one extra request header, e.g. a caller's W3C {@code traceparent}. */
+    static Answer get(String baseUrl, String pathAndQuery, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(90))
+                .header(header, value).GET().build());
+    }
+
     /** A POST without a body, with an API key in {@code X-API-Key}. */
     static Answer post(String baseUrl, String path, String apiKey) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))

@@ -24,8 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -161,12 +165,21 @@ class ItemBatches {
                 metrics.fetchCalls(provider.provider(), type, tally.calls());
             }
         }
+        Map<BulkItemOutcome, List<MediaKey>> recorded = new EnumMap<>(BulkItemOutcome.class);
         for (FetchOutcome outcome : outcomes) {
-            record(jobId, provider.provider(), outcome);
+            BulkItemOutcome written = record(jobId, provider.provider(), outcome);
+            if (written != null) {
+                recorded.computeIfAbsent(written, kind -> new ArrayList<>()).add(outcome.key());
+            }
+        }
+        if (!recorded.isEmpty()) {
+            // One line per provider call's batch, naming every item, in the trace of the job (README: Tracing and logs).
+            log.info("Bulk job {} from {}: {}", jobId, provider.provider().name().toLowerCase(Locale.ROOT), recorded);
         }
     }
 
-    private void record(UUID jobId, Provider provider, FetchOutcome fetched) {
+    /** Records the item's outcome; returns it, or null when the item was no longer pending (nothing written). */
+    private BulkItemOutcome record(UUID jobId, Provider provider, FetchOutcome fetched) {
         MediaKey key = fetched.key();
         CatalogItem item = fetched.item();
         ErrorCode code = fetched.succeeded() ? null : fetched.failure().code();
@@ -209,12 +222,13 @@ class ItemBatches {
             return outcome;
         });
         if (written == null) {
-            return;
+            return null;
         }
         metrics.item(provider, key.type(), written);
         if (written == BulkItemOutcome.STORED) {
             announce(jobId, key);
         }
+        return written;
     }
 
     private void announce(UUID jobId, MediaKey key) {
@@ -223,7 +237,7 @@ class ItemBatches {
     }
 
     private void failAll(UUID jobId, Provider provider, MediaType type, List<Long> ids, ProviderException failure) {
-        log.warn("Bulk job {}: {} items of {} failed: {} {}", jobId, ids.size(), type, failure.code(), failure.getMessage());
+        log.warn("Bulk job {}: {} items of {} failed {}: {} {}", jobId, ids.size(), type, ids, failure.code(), failure.getMessage());
         metrics.items(provider, type, BulkItemOutcome.FAILED, rows.failPending(jobId, ids, failure.code(), failure.getMessage()));
     }
 

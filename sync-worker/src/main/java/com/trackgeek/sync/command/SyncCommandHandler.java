@@ -12,6 +12,7 @@ import com.trackgeek.sync.drift.DriftGuard;
 import com.trackgeek.sync.drift.Verdict;
 import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
+import com.trackgeek.sync.provider.ProviderCallTally;
 import com.trackgeek.sync.provider.ProviderException;
 import com.trackgeek.sync.state.SyncLedger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,11 +98,14 @@ class SyncCommandHandler {
 
         MetadataProvider provider;
         CatalogItem item;
+        var calls = ProviderCallTally.open();
         try {
             provider = providers.ready(key.type());
             item = provider.fetch(key);
         } catch (ProviderException failure) {
             return fail(request, failure.code(), failure.getMessage());
+        } finally {
+            calls.close();
         }
         if (!item.key().equals(key)) {
             // A provider bug, not the provider's data: storing it would put another item under this request.
@@ -113,7 +117,9 @@ class SyncCommandHandler {
         }
         transactions.executeWithoutResult(status -> ledger.recordSynced(request, item, store.store(item)));
         publisher.synced(request, true);
-        log.debug("Synced {} for request {}", key, request.requestId());
+        // One line per stored item, carrying the trace of the request that caused it (README: Tracing and logs).
+        log.info("Stored {} from {} ({} lane, {} provider calls, request {})", key, provider.provider().name().toLowerCase(),
+                request.lane().name().toLowerCase(), calls.calls(), request.requestId());
         return "synced";
     }
 
