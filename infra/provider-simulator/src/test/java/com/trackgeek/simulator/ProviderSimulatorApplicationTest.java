@@ -31,7 +31,7 @@ class ProviderSimulatorApplicationTest {
             assertThat(anime.body()).contains("\"title\":\"Fullmetal Alchemist: Brotherhood\"");
             assertThat(prometheus.statusCode()).isEqualTo(200);
             // service-kit, on the test classpath as in the standalone run, names the service on every meter.
-            assertThat(prometheus.body()).contains("simulator_requests_total{endpoint=\"/jikan/v4/anime/{id}/full\","
+            assertThat(prometheus.body()).contains("simulator_requests_total{deployment=\"local\",endpoint=\"/jikan/v4/anime/{id}/full\","
                     + "outcome=\"ok\",provider=\"jikan\",service=\"provider-simulator\"}");
         }
     }

@@ -40,7 +40,7 @@ final class ChangeFeedMetrics {
     private Counter counter(String name, String description, Provider provider, MediaType type) {
         return Counter.builder(name).description(description)
                 .tag("provider", provider.name().toLowerCase(Locale.ROOT))
-                .tag("type", type.name().toLowerCase(Locale.ROOT))
+                .tag("type", type.name())
                 .register(registry);
     }
 }

@@ -26,7 +26,7 @@ class SyncFailures {
     void failed(SyncRequest request, ErrorCode code) {
         Counter.builder("trackgeek.sync.failures")
                 .description("Sync commands that ended failed, by error code")
-                .tag("type", request.item().type().name().toLowerCase(Locale.ROOT))
+                .tag("type", request.item().type().name())
                 .tag("lane", request.lane().name().toLowerCase(Locale.ROOT))
                 .tag("code", code.name())
                 .register(registry)

@@ -47,7 +47,7 @@ final class QueueHealthRows {
         Map<Tags, Double> series = new LinkedHashMap<>();
         for (MediaType type : MediaType.values()) {
             for (SyncStatus status : SyncStatus.values()) {
-                series.put(Tags.of("type", tag(type.name()), "status", status.value()), 0.0);
+                series.put(Tags.of("type", type.name(), "status", status.value()), 0.0);
             }
         }
         jdbc.sql("""
@@ -64,7 +64,7 @@ final class QueueHealthRows {
                 .param("stale", SyncStatus.STALE.value())
                 .param("now", utc(now))
                 .query(rs -> {
-                    series.put(Tags.of("type", tag(rs.getString("media_type")), "status", rs.getString("status")),
+                    series.put(Tags.of("type", rs.getString("media_type"), "status", rs.getString("status")),
                             (double) rs.getLong("items"));
                 });
         return series;

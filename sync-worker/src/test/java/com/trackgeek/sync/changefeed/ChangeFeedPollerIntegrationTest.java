@@ -78,9 +78,9 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(poll.idsSeen()).isEqualTo(6);
         assertThat(poll.marked()).isEqualTo(3);
         assertThat(poll.calls()).isEqualTo(1);
-        assertThat(metrics.get("trackgeek.sync.change_feed.marked").tag("provider", "tmdb").tag("type", "movie")
+        assertThat(metrics.get("trackgeek.sync.change_feed.marked").tag("provider", "tmdb").tag("type", "MOVIE")
                 .counter().count()).isEqualTo(3.0);
-        assertThat(metrics.get("trackgeek.sync.change_feed.ids").tag("type", "movie").counter().count()).isEqualTo(6.0);
+        assertThat(metrics.get("trackgeek.sync.change_feed.ids").tag("type", "MOVIE").counter().count()).isEqualTo(6.0);
         assertThat(polledThrough()).as("read through the last completed day").isEqualTo(today);
 
         var again = poller(now.plus(Duration.ofHours(1)), new SimpleMeterRegistry()).pollAll().stream()
@@ -135,7 +135,7 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(poll.from()).isEqualTo(midnightOf(now).minus(Duration.ofDays(14)));
         assertThat(dueTimes(List.of(covered)).get(covered)).isEqualTo(now);
         assertThat(dueTimes(List.of(tooOld)).get(tooOld)).as("left to its timer").isEqualTo(FAR);
-        assertThat(metrics.get("trackgeek.sync.change_feed.gaps").tag("provider", "tmdb").tag("type", "movie")
+        assertThat(metrics.get("trackgeek.sync.change_feed.gaps").tag("provider", "tmdb").tag("type", "MOVIE")
                 .counter().count()).isEqualTo(1.0);
         assertThat(polledThrough()).isEqualTo(midnightOf(now));
     }
@@ -159,7 +159,7 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
 
         assertThat(polledThrough()).isEqualTo(start);
         assertThat(dueTimes(List.of(changed)).get(changed)).isEqualTo(FAR);
-        assertThat(metrics.get("trackgeek.sync.change_feed.failures").tag("type", "movie").counter().count()).isEqualTo(1.0);
+        assertThat(metrics.get("trackgeek.sync.change_feed.failures").tag("type", "MOVIE").counter().count()).isEqualTo(1.0);
 
         poller(now, new SimpleMeterRegistry()).pollAll();
 
@@ -188,7 +188,7 @@ class ChangeFeedPollerIntegrationTest extends AbstractWorkerIntegrationTest {
                 + " running, or not at all").hasSize(3);
         assertThat(poll.marked()).isEqualTo(2);
         assertThat(poll.calls()).isEqualTo(1);
-        assertThat(metrics.get("trackgeek.sync.change_feed.marked").tag("provider", "igdb").tag("type", "game")
+        assertThat(metrics.get("trackgeek.sync.change_feed.marked").tag("provider", "igdb").tag("type", "GAME")
                 .counter().count()).isEqualTo(2.0);
         assertThat(new ChangeFeedRows(jdbc).polledThrough(com.trackgeek.contracts.Provider.IGDB, MediaType.GAME).orElseThrow())
                 .as("through the last second that had passed").isEqualTo(Instant.parse("2035-02-01T11:59:59Z"));

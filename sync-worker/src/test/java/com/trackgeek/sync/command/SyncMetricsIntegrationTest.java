@@ -30,20 +30,20 @@ class SyncMetricsIntegrationTest extends AbstractWorkerIntegrationTest {
 
     @Test
     void aSyncThatFailsIsCountedByTypeLaneAndErrorCodeAndItsProviderAnswerAs404() {
-        double notFoundBefore = failures("anime", "interactive", "ANIME_NOT_FOUND");
+        double notFoundBefore = failures("ANIME", "interactive", "ANIME_NOT_FOUND");
         double answered404Before = responses("jikan", "404");
 
         UUID requestId = request(ANIME, missingId());
 
         await().atMost(PATIENCE).until(() -> requestStatus(requestId).equals("failed"));
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(failures("anime", "interactive", "ANIME_NOT_FOUND")).isGreaterThanOrEqualTo(notFoundBefore + 1));
+                assertThat(failures("ANIME", "interactive", "ANIME_NOT_FOUND")).isGreaterThanOrEqualTo(notFoundBefore + 1));
         assertThat(responses("jikan", "404")).isGreaterThanOrEqualTo(answered404Before + 1);
     }
 
     @Test
     void aCommandTheConsumerGivesUpOnIsCountedWithTheDeadLettersCode() {
-        double malformedBefore = failures("anime", "interactive", "MALFORMED_MESSAGE");
+        double malformedBefore = failures("ANIME", "interactive", "MALFORMED_MESSAGE");
         long id = newId();
         UUID requestId = queuedRequest(ANIME, id);
 
@@ -51,7 +51,7 @@ class SyncMetricsIntegrationTest extends AbstractWorkerIntegrationTest {
                 Instant.now()));
 
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(failures("anime", "interactive", "MALFORMED_MESSAGE")).isGreaterThanOrEqualTo(malformedBefore + 1));
+                assertThat(failures("ANIME", "interactive", "MALFORMED_MESSAGE")).isGreaterThanOrEqualTo(malformedBefore + 1));
     }
 
     @Test

@@ -72,15 +72,15 @@ class QueueHealthSamplerTest {
 
         assertThat(sampler("one", registry).sample()).isTrue();
 
-        assertThat(items(registry, "anime", "fresh")).as("due later, or not computed yet (as for the API)").isEqualTo(3);
-        assertThat(items(registry, "anime", "stale")).as("fresh but past stale_after, and marked stale").isEqualTo(2);
-        assertThat(items(registry, "manga", "syncing")).isEqualTo(1);
-        assertThat(items(registry, "manga", "pending_embeddings")).isEqualTo(1);
-        assertThat(items(registry, "game", "failed")).isEqualTo(1);
-        assertThat(items(registry, "tv_show", "gone")).isEqualTo(1);
-        assertThat(items(registry, "book", "gone")).as("a failed re-check of a gone item is still gone").isEqualTo(1);
-        assertThat(items(registry, "book", "failed")).isZero();
-        assertThat(items(registry, "movie", "fresh")).as("zeros are exported too").isZero();
+        assertThat(items(registry, "ANIME", "fresh")).as("due later, or not computed yet (as for the API)").isEqualTo(3);
+        assertThat(items(registry, "ANIME", "stale")).as("fresh but past stale_after, and marked stale").isEqualTo(2);
+        assertThat(items(registry, "MANGA", "syncing")).isEqualTo(1);
+        assertThat(items(registry, "MANGA", "pending_embeddings")).isEqualTo(1);
+        assertThat(items(registry, "GAME", "failed")).isEqualTo(1);
+        assertThat(items(registry, "TV_SHOW", "gone")).isEqualTo(1);
+        assertThat(items(registry, "BOOK", "gone")).as("a failed re-check of a gone item is still gone").isEqualTo(1);
+        assertThat(items(registry, "BOOK", "failed")).isZero();
+        assertThat(items(registry, "MOVIE", "fresh")).as("zeros are exported too").isZero();
         assertThat(registry.find("trackgeek.items").gauges()).as("6 types x 6 statuses").hasSize(36);
     }
 
@@ -185,7 +185,7 @@ class QueueHealthSamplerTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(other.sample()).isTrue();
         assertThat(exported(otherRegistry)).isEqualTo(6);
-        assertThat(items(otherRegistry, "anime", "fresh")).isEqualTo(1);
+        assertThat(items(otherRegistry, "ANIME", "fresh")).isEqualTo(1);
 
         assertThat(holder.sample()).as("the old holder comes back: it lost the lease").isFalse();
         assertThat(exported(holderRegistry)).as("and withdraws its series").isZero();
@@ -199,7 +199,7 @@ class QueueHealthSamplerTest {
         sampler("one", prometheus).sample();
 
         assertThat(prometheus.scrape())
-                .contains("trackgeek_items{status=\"stale\",type=\"tv_show\"} 0")
+                .contains("trackgeek_items{status=\"stale\",type=\"TV_SHOW\"} 0")
                 .contains("trackgeek_sync_requests_waiting{lane=\"interactive\"} 1")
                 .contains("trackgeek_sync_requests_oldest_age_seconds{lane=\"interactive\"} 30")
                 .contains("trackgeek_bulk_jobs{state=\"expanding\"} 0")
