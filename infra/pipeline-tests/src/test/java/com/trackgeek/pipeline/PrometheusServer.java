@@ -1,5 +1,6 @@
 package com.trackgeek.pipeline;
 
+import com.trackgeek.testsupport.DebianPackage;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,11 +48,11 @@ final class PrometheusServer implements AutoCloseable {
 
     /**
      * Starts Prometheus scraping {@code targets} (job name to {@code host:port}, at /actuator/prometheus) with the
-     * rules of {@code rules}; installs Debian's {@code prometheus} package first if it is missing, and skips the
-     * calling test with the reason when that is impossible here.
+     * rules of {@code rules}; installs Debian's {@code prometheus} package first if it is missing (see
+     * {@link DebianPackage}), and skips the calling test with the reason when that is impossible here.
      */
     static PrometheusServer start(Map<String, String> targets, Path rules) throws IOException {
-        ensureInstalled();
+        DebianPackage.ensure("prometheus", BINARY, PROMTOOL).ifPresent(Assumptions::abort);
         Path home = Files.createTempDirectory("prometheus-test");
         StringBuilder config = new StringBuilder("""
                 global:
@@ -160,43 +161,6 @@ final class PrometheusServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    /**
-     * Debian's {@code prometheus} package (server and promtool), installed with apt-get when missing: this machine
-     * kind reaches Debian's mirror and the tests run as root. Anywhere that is not possible the test is skipped with
-     * the reason, never passed.
-     */
-    private static void ensureInstalled() {
-        if (Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(PROMTOOL))) {
-            return;
-        }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")),
-                "Prometheus is not installed and there is no apt-get to install it: install Debian's 'prometheus' package (or put prometheus and promtool in /usr/bin) to run this test");
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "Prometheus is not installed and this test is not running as root: run 'apt-get install prometheus' once to run this test");
-        String output = run("apt-get", "install", "-y", "--no-install-recommends", "prometheus");
-        if (!Files.isExecutable(Path.of(BINARY))) {
-            output = run("apt-get", "update") + run("apt-get", "install", "-y", "--no-install-recommends", "prometheus");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(PROMTOOL)),
-                "Debian's 'prometheus' package could not be installed here:\n" + output);
-    }
-
-    private static String run(String... command) {
-        try {
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(10, TimeUnit.MINUTES);
-            return output;
-        } catch (IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e.toString();
         }
     }
 

@@ -1,5 +1,7 @@
 package com.trackgeek.production;
 
+import com.trackgeek.testsupport.DebianPackage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,23 +15,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Compose command line that can check a Compose file on this machine: Docker's `docker compose` plugin where
- * it exists, else the standalone `docker-compose` (Debian's package 1.29, installed here when missing and the
- * tests run as root). Neither needs a Docker engine to interpolate and validate a file (`config`).
+ * it exists, else the standalone `docker-compose` (Debian's package 1.29, installed by {@link DebianPackage} when
+ * missing). Neither needs a Docker engine to interpolate and validate a file (`config`).
  */
 record ComposeTool(List<String> command) {
+
+    /** Why Debian's docker-compose is not there, when it is not. */
+    private static volatile String unavailable = "not looked for yet";
 
     /** A Compose command, or empty with the reason in {@link #unavailableReason()}. */
     static Optional<ComposeTool> find() {
         if (succeeds(List.of("docker", "compose", "version"))) {
             return Optional.of(new ComposeTool(List.of("docker", "compose")));
         }
-        if (!succeeds(List.of("docker-compose", "version")) && isRoot()) {
-            // Debian's package; a stale package list is refreshed once.
-            List<String> install = List.of("apt-get", "install", "-y", "--no-install-recommends", "docker-compose");
-            if (!succeeds(install)) {
-                succeeds(List.of("apt-get", "update"));
-                succeeds(install);
-            }
+        if (!succeeds(List.of("docker-compose", "version"))) {
+            DebianPackage.ensure("docker-compose", "/usr/bin/docker-compose").ifPresent(reason -> unavailable = reason);
         }
         if (succeeds(List.of("docker-compose", "version"))) {
             return Optional.of(new ComposeTool(List.of("docker-compose")));
@@ -38,9 +38,8 @@ record ComposeTool(List<String> command) {
     }
 
     static String unavailableReason() {
-        return "Skipped: neither `docker compose` (Docker's Compose plugin) nor `docker-compose` is installed, and "
-                + (isRoot() ? "`apt-get install docker-compose` failed" : "the tests do not run as root to install it")
-                + ". Install either one to validate infra/production/compose.yaml.";
+        return "Skipped: neither `docker compose` (Docker's Compose plugin) nor `docker-compose` is installed ("
+                + unavailable + "). Install either one to validate infra/production/compose.yaml.";
     }
 
     /** Runs `config` with these extra arguments and environment variables: exit code and output. */
@@ -67,7 +66,6 @@ record ComposeTool(List<String> command) {
             Path output = Files.createTempFile("compose", ".out");
             try {
                 ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
-                builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -86,7 +84,4 @@ record ComposeTool(List<String> command) {
         }
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
 }
