@@ -50,12 +50,12 @@ final class Pipeline {
     final ConsoleRecording console = ConsoleRecording.start(Path.of("target", "pipeline-console.log"));
 
     /**
-     * Queue metrics sampled every second instead of every 15 s, so that a test's Prometheus sees them soon; the
+     * Queue metrics sampled every 2 s instead of every 15 s, so that a test's Prometheus sees them soon; the
      * same for every service of the pipeline.
      */
     private static final Map<String, Object> FAST_METRICS = Map.of(
-            "trackgeek.metrics.consumer-lag-interval", "1s",
-            "trackgeek.sync.queue-health.interval", "1s");
+            "trackgeek.metrics.consumer-lag-interval", "2s",
+            "trackgeek.sync.queue-health.interval", "2s");
     private static final Pipeline INSTANCE = new Pipeline();
 
     final EmbeddedSimulator providers = EmbeddedSimulator.start(Map.of(
