@@ -83,6 +83,15 @@ public enum ErrorCode {
     /** Something failed that is not the caller's fault. */
     INTERNAL_ERROR,
 
+    /** The hosted embedding model named in the configuration does not exist there (or not for embeddings). */
+    EMBEDDING_MODEL_NOT_FOUND,
+    /** The hosted embedding service kept answering 429 after every retry its Retry-After allowed. */
+    EMBEDDING_RATE_LIMITED,
+    /** The hosted embedding service failed (5xx, timeout, unreadable answer) after every retry. */
+    EMBEDDING_SERVICE_UNAVAILABLE,
+    /** The hosted embedding service refused our key: an operator must fix the configuration. */
+    EMBEDDING_CREDENTIALS_REJECTED,
+
     /** A code from a newer producer that this reader does not know yet. */
     @JsonEnumDefaultValue
     UNKNOWN;

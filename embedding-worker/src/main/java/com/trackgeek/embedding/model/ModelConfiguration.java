@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Picks the model by {@code trackgeek.embedding.model.provider}. A hosted model becomes one more bean here,
- * conditional on its own provider value; an unknown value leaves no model and the worker refuses to start.
+ * Picks the model by {@code trackgeek.embedding.model.provider}. The hosted models live in their own packages
+ * ({@code gemini}, {@code openai}), each a configuration conditional on its own provider value; an unknown value
+ * leaves no model and the worker refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {

@@ -100,6 +100,19 @@ public final class EmbeddedSimulator implements AutoCloseable {
         return baseUrl + "/hardcover/v1/graphql";
     }
 
+    /**
+     * Where a Gemini API client points ({@code https://generativelanguage.googleapis.com} live): it appends
+     * {@code /v1beta/models/{model}:batchEmbedContents}.
+     */
+    public String googleGenaiBaseUrl() {
+        return baseUrl + "/google-genai";
+    }
+
+    /** Where an OpenAI-compatible client points ({@code https://api.openai.com} live): it appends {@code /v1/embeddings}. */
+    public String openAiBaseUrl() {
+        return baseUrl + "/openai";
+    }
+
     /** Scripted answers and delays, for every provider. */
     public ProviderScript script() {
         return context.getBean(ProviderScript.class);
