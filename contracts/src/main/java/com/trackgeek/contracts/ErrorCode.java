@@ -91,6 +91,8 @@ public enum ErrorCode {
     EMBEDDING_SERVICE_UNAVAILABLE,
     /** The hosted embedding service refused our key: an operator must fix the configuration. */
     EMBEDDING_CREDENTIALS_REJECTED,
+    /** The embedding model could not embed this item's text (it refused or broke on it); other items go on. */
+    EMBEDDING_TEXT_REJECTED,
 
     /** A code from a newer producer that this reader does not know yet. */
     @JsonEnumDefaultValue

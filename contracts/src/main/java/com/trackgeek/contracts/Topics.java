@@ -16,6 +16,11 @@ public final class Topics {
     public static final String EMBEDDING_REQUESTS_HIGH = "trackgeek.embedding-requests.high";
     public static final String EMBEDDING_REQUESTS_LOW = "trackgeek.embedding-requests.low";
     /**
+     * A vector was stored ({@link ItemEmbedded}), published by the embedding worker after its commit: what keeps
+     * every API instance's similar-titles index current.
+     */
+    public static final String EMBEDDING_EVENTS = "trackgeek.embedding-events";
+    /**
      * Provider searches a person is waiting for ({@link ProviderSearchRequested}): the interactive lane of
      * searches, consumed by its own listener so that no bulk work is ever ahead of it.
      */
@@ -35,7 +40,7 @@ public final class Topics {
     /** Every topic that carries commands or events (dead-letter topics not included). */
     public static final List<String> ALL = List.of(
             SYNC_REQUESTS_INTERACTIVE, SYNC_REQUESTS_BULK, SYNC_EVENTS,
-            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, BULK_COMMANDS, PROVIDER_SEARCHES, BULK_WORK);
+            EMBEDDING_REQUESTS_HIGH, EMBEDDING_REQUESTS_LOW, EMBEDDING_EVENTS, BULK_COMMANDS, PROVIDER_SEARCHES, BULK_WORK);
 
     private Topics() {
     }
@@ -47,7 +52,7 @@ public final class Topics {
     /**
      * The lane a topic belongs to, the tag every queue metric carries so that dashboards and alerts group
      * topics the way work is prioritised: {@code interactive} (a person waits: sync requests and provider
-     * searches), {@code bulk} (bulk commands, bulk work, automatic refreshes), {@code events} (sync outcomes),
+     * searches), {@code bulk} (bulk commands, bulk work, automatic refreshes), {@code events} (sync outcomes, stored vectors),
      * {@code embedding-high}, {@code embedding-low}, and {@code dead-letter} for every dead-letter topic.
      */
     public static String lane(String topic) {
@@ -57,7 +62,7 @@ public final class Topics {
         return switch (topic) {
             case SYNC_REQUESTS_INTERACTIVE, PROVIDER_SEARCHES -> "interactive";
             case SYNC_REQUESTS_BULK, BULK_COMMANDS, BULK_WORK -> "bulk";
-            case SYNC_EVENTS -> "events";
+            case SYNC_EVENTS, EMBEDDING_EVENTS -> "events";
             case EMBEDDING_REQUESTS_HIGH -> "embedding-high";
             case EMBEDDING_REQUESTS_LOW -> "embedding-low";
             default -> "other";

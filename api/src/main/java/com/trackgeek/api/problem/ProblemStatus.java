@@ -26,10 +26,10 @@ public final class ProblemStatus {
             case JIKAN_NOT_CONFIGURED, TMDB_NOT_CONFIGURED, IGDB_NOT_CONFIGURED, HARDCOVER_NOT_CONFIGURED,
                  JIKAN_CREDENTIALS_REJECTED, TMDB_CREDENTIALS_REJECTED, IGDB_CREDENTIALS_REJECTED,
                  HARDCOVER_CREDENTIALS_REJECTED -> HttpStatus.SERVICE_UNAVAILABLE;
-            // The embedding model (a hosted one) is unreachable, refuses our key or does not know the model configured:
-            // an operator's fix, as for a provider.
+            // The embedding model (a hosted one) is unreachable, refuses our key or does not know the model configured,
+            // or the model broke on the item's text: an operator's fix, as for a provider.
             case EMBEDDING_MODEL_NOT_FOUND, EMBEDDING_RATE_LIMITED, EMBEDDING_SERVICE_UNAVAILABLE,
-                 EMBEDDING_CREDENTIALS_REJECTED -> HttpStatus.SERVICE_UNAVAILABLE;
+                 EMBEDDING_CREDENTIALS_REJECTED, EMBEDDING_TEXT_REJECTED -> HttpStatus.SERVICE_UNAVAILABLE;
             // A type this deployment does not serve (yet): not the caller's mistake, and not forever.
             case MEDIA_TYPE_NOT_SUPPORTED -> HttpStatus.SERVICE_UNAVAILABLE;
             // The sync ran past its bound and was given up; trying again starts a new one.
