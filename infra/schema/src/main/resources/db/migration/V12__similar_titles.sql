@@ -12,5 +12,6 @@ create table similar_model_choice (
     chosen_by  text
 );
 
--- The similar-titles index is rebuilt from PostgreSQL at start, one model at a time.
-create index item_embedding_model on item_embedding (model);
+-- The similar-titles index is rebuilt from PostgreSQL at start, one model at a time, and catches up on vectors
+-- stored after a point in time (an event it missed).
+create index item_embedding_model_embedded_at on item_embedding (model, embedded_at);
