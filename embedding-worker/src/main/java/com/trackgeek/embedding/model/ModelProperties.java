@@ -7,10 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Which embedding model the worker uses.
  *
  * @param provider {@value AllMiniLmL6V2Model#NAME}, the quantised all-MiniLM-L6-v2 that runs in-process from
- *                 its Maven artifact (384 dimensions, no network); {@code gemini} (Google's Gemini API, settings
+ *                 its Maven artifact (384 dimensions, no network); {@value BgeSmallEnV15Model#NAME}, the
+ *                 quantised bge-small-en-v1.5, in-process too (384 dimensions, twice the layers: neighbours that
+ *                 share genres more often, slower per text); {@code gemini} (Google's Gemini API, settings
  *                 under {@code trackgeek.embedding.model.gemini}) or {@code openai} (any OpenAI-compatible
  *                 {@code /v1/embeddings}, settings under {@code trackgeek.embedding.model.openai})
- * @param threads  threads that embed the texts of one low-lane chunk in parallel; 0 means one per CPU
+ * @param threads  in-process models: threads that embed the texts of one low-lane chunk in parallel; 0 means
+ *                 one per CPU
  */
 @ConfigurationProperties("trackgeek.embedding.model")
 record ModelProperties(

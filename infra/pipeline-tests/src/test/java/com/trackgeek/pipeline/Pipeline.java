@@ -2,6 +2,7 @@ package com.trackgeek.pipeline;
 
 import com.trackgeek.api.ApiApplication;
 import com.trackgeek.embedding.EmbeddingWorkerApplication;
+import com.trackgeek.embedding.model.TextEmbeddingModel;
 import com.trackgeek.servicekit.TrackGeekApplications;
 import com.trackgeek.simulator.EmbeddedSimulator;
 import com.trackgeek.sync.SyncWorkerApplication;
@@ -83,6 +84,20 @@ final class Pipeline {
     /** A second API instance, sharing the database and Kafka with the first; the caller closes it. */
     ConfigurableApplicationContext startApi() {
         return start(ApiApplication.class, "api", API_KEYS);
+    }
+
+    /**
+     * Another embedding worker beside the running one, with {@code overrides} on top of its usual settings: with
+     * its own model and consumer group it embeds every requested item again, under its own model name. The
+     * caller closes it.
+     */
+    ConfigurableApplicationContext startEmbeddingWorker(Map<String, Object> overrides) {
+        return start(EmbeddingWorkerApplication.class, "embedding-worker", overrides);
+    }
+
+    /** The name of the model the pipeline's own embedding worker embeds with: the configured default. */
+    String embeddingModel() {
+        return embeddingWorker.getBean(TextEmbeddingModel.class).name();
     }
 
     /** How many requests for {@code path} (a regex below Jikan's base path, e.g. {@code /anime/5114/full}) reached Jikan. */

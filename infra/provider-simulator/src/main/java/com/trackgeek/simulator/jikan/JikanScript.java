@@ -5,6 +5,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
@@ -49,8 +50,7 @@ public final class JikanScript {
      *                                  does not have
      */
     public void serveRecordedAs(String kind, long id, long recordedId) {
-        JikanKind parsed = JikanKind.ofPath(kind == null ? "" : kind.toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                new IllegalArgumentException("kind must be \"anime\" or \"manga\": " + kind));
+        JikanKind parsed = parse(kind);
         if (id < 1) {
             throw new IllegalArgumentException("id must be positive: " + id);
         }
@@ -59,6 +59,21 @@ public final class JikanScript {
                     + " to serve as " + id + ": neither recorded nor within simulator.jikan.not-found-above-id");
         }
         standIns.put(new Item(parsed, id), recordedId);
+    }
+
+    /**
+     * The ids of the real items of a kind: every anime or manga found in the fixture files (details, searches,
+     * season pages), as opposed to the synthesised ones the simulator makes up for any other id.
+     *
+     * @param kind {@code "anime"} or {@code "manga"}
+     */
+    public Set<Long> recordedIds(String kind) {
+        return Set.copyOf((parse(kind) == JikanKind.ANIME ? fixtures.anime() : fixtures.manga()).keySet());
+    }
+
+    private static JikanKind parse(String kind) {
+        return JikanKind.ofPath(kind == null ? "" : kind.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new IllegalArgumentException("kind must be \"anime\" or \"manga\": " + kind));
     }
 
     /** Forgets every {@link #serveRecordedAs}: each id answers as itself again. */

@@ -95,6 +95,13 @@ class JikanScriptTest {
         assertThatThrownBy(() -> script.serveRecordedAs("manga", 0, 25)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theRecordedIdsAreTheRealItemsOfTheFixturesAndNoSynthesisedOne() {
+        assertThat(script.recordedIds("anime")).contains(5114L, 457L, 20L, 1735L).doesNotContain(1L, 700_001L);
+        assertThat(script.recordedIds("manga")).contains(25L, 113138L).doesNotContain(5114L);
+        assertThatThrownBy(() -> script.recordedIds("movie")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Parsed bodies hold small numbers as ints, so the expected id is one too. */
     private static JsonNode renumbered(JsonNode body, int malId, String url) {
         ObjectNode copy = (ObjectNode) body.deepCopy();
