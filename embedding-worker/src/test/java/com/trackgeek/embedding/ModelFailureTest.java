@@ -23,7 +23,7 @@ class ModelFailureTest extends WorkerIntegrationTest {
     private static final List<String> GENRES = List.of("Drama");
 
     @Test
-    void aTextTheModelCannotEmbedFailsAloneAndIsDeadLettered() {
+    void aTextTheModelCannotEmbedFailsAloneIsRecordedFailedWithItsCodeAndIsDeadLettered() {
         MediaKey good = newAnimeKey();
         MediaKey bad = newAnimeKey();
         MediaKey alsoGood = newAnimeKey();
@@ -45,16 +45,47 @@ class ModelFailureTest extends WorkerIntegrationTest {
 
             ConsumerRecord<String, String> dead = deadLetters.await(
                     record -> record.value().contains(failing.requestId().toString()), Duration.ofSeconds(60));
-            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("INTERNAL_ERROR");
-            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("could not embed");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("EMBEDDING_TEXT_REJECTED");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("test model refuses marked text");
             assertThat(awaitOutcome(first.requestId())).isEqualTo("embedded");
             // The requests after the failed one are delivered again; by then their item is unchanged.
             assertThat(awaitOutcome(last.requestId())).isIn("embedded", "skipped_unchanged");
             assertThat(vectors(good, alsoGood)).isEqualTo(2);
             assertThat(outcome(failing.requestId())).contains("failed");
+            assertThat(outcomeCode(failing.requestId())).isEqualTo("EMBEDDING_TEXT_REJECTED");
             assertThat(vectors(bad)).isZero();
-            assertThat(syncState(bad)).as("not fresh without a vector").contains("pending_embeddings");
+            assertThat(syncState(bad)).as("the item's status says so").contains("failed");
+            assertThat(lastError(bad)).startsWith("EMBEDDING_TEXT_REJECTED|EMBEDDING_TEXT_REJECTED: ")
+                    .contains("test model refuses marked text").endsWith("|failed at");
         }
+    }
+
+    @Test
+    void aFailureLeavesANewerSyncOfTheItemAlone() {
+        MediaKey bad = newAnimeKey();
+        insertAnime(bad, "Bad one", GENRES, "Refused again " + UnembeddableTexts.MARKER);
+        setSyncState(bad, "syncing"); // a newer sync is under way: it will request another embedding
+        EmbeddingRequested failing = request(bad);
+        kafka.send(Topics.EMBEDDING_REQUESTS_LOW, bad.toString(), failing);
+
+        assertThat(awaitOutcome(failing.requestId())).isEqualTo("failed");
+        assertThat(outcomeCode(failing.requestId())).isEqualTo("EMBEDDING_TEXT_REJECTED");
+        assertThat(syncState(bad)).contains("syncing");
+        assertThat(lastError(bad)).isEqualTo("||");
+    }
+
+    private String outcomeCode(UUID requestId) {
+        return jdbc.sql("select outcome_code from embedding_request where request_id = ?").param(requestId)
+                .query(String.class).single();
+    }
+
+    /** code|detail|"failed at" when last_failed_at is set. */
+    private String lastError(MediaKey item) {
+        return jdbc.sql("""
+                        select coalesce(last_error_code, '') || '|' || coalesce(last_error_detail, '') || '|'
+                               || case when last_failed_at is null then '' else 'failed at' end
+                        from sync_state where media_type = ? and provider_id = ?""")
+                .params(item.type().name(), item.id()).query(String.class).single();
     }
 
     private int vectors(MediaKey... items) {

@@ -2,7 +2,9 @@ package com.trackgeek.embedding.item;
 
 import com.trackgeek.contracts.EmbeddingLane;
 import com.trackgeek.contracts.EmbeddingRequested;
+import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaKey;
+import com.trackgeek.embedding.item.ItemEmbeddingFailedException.Failed;
 import com.trackgeek.embedding.model.TextEmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * From received requests to stored vectors and fresh items. Safe to run again on the same requests (a
@@ -23,7 +31,12 @@ import java.util.UUID;
  *
  * <p>The model runs outside any transaction (it can take a while); each chunk's results are then written in
  * one transaction that also locks the items' rows and re-checks their text, so an item is only marked
- * fresh with the vector of its current text.
+ * fresh with the vector of its current text. After that commit, an {@code ItemEmbedded} event announces each
+ * stored vector.
+ *
+ * <p>A failure carries a code ({@link EmbeddingFailure}): a text the model rejects fails alone, a model-wide
+ * failure fails the rest of the batch without further calls; a passing one is left to the lane to retry a few
+ * times ({@link RetryProperties}), the others are recorded failed at once.
  */
 @Component
 public final class ItemEmbedder {
@@ -37,9 +50,14 @@ public final class ItemEmbedder {
     private final TextEmbeddingModel model;
     private final TransactionTemplate transaction;
     private final EmbeddingMetrics metrics;
+    private final EmbeddedEvents events;
+    private final RetryProperties retry;
+    /** Stores chunks beside the model's next call (a virtual thread per store). */
+    private final Executor storer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("embedding-store-", 0).factory());
 
     ItemEmbedder(ReceivedRequests requests, ItemTexts texts, StoredEmbeddings embeddings, SyncStates syncStates,
-                 TextEmbeddingModel model, TransactionTemplate transaction, EmbeddingMetrics metrics) {
+                 TextEmbeddingModel model, TransactionTemplate transaction, EmbeddingMetrics metrics, EmbeddedEvents events,
+                 RetryProperties retry) {
         this.requests = requests;
         this.texts = texts;
         this.embeddings = embeddings;
@@ -47,6 +65,8 @@ public final class ItemEmbedder {
         this.model = model;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.events = events;
+        this.retry = retry;
     }
 
     /**
@@ -59,11 +79,24 @@ public final class ItemEmbedder {
             return;
         }
         metrics.received(lane, batch);
-        transaction.executeWithoutResult(status -> requests.record(batch, lane));
+        Map<UUID, ReceivedRequests.Received> received = transaction.execute(status -> {
+            requests.record(batch, lane);
+            return requests.received(batch.stream().map(EmbeddingRequested::requestId).toList());
+        });
 
         // A batch may ask for one item several times: it is embedded once and all its requests complete.
         Map<MediaKey, List<UUID>> requestIds = new LinkedHashMap<>();
-        batch.forEach(request -> requestIds.computeIfAbsent(request.item(), item -> new ArrayList<>()).add(request.requestId()));
+        Map<UUID, Failed> failed = new LinkedHashMap<>();
+        for (EmbeddingRequested request : batch) {
+            ReceivedRequests.Received record = received.get(request.requestId());
+            if (record != null && record.failed()) {
+                // Failed for good by an earlier delivery (the rest of a batch comes again after a dead-lettered
+                // record): not sent to the model again, only on to the dead-letter topic.
+                failed.put(request.requestId(), new Failed(code(record.code()), record.detail(), false));
+            } else {
+                requestIds.computeIfAbsent(request.item(), item -> new ArrayList<>()).add(request.requestId());
+            }
+        }
 
         Map<MediaKey, EmbeddingText> current = texts.load(requestIds.keySet(), false);
         List<MediaKey> missing = requestIds.keySet().stream()
@@ -85,50 +118,140 @@ public final class ItemEmbedder {
         if (!unchanged.isEmpty()) {
             store(unchanged, List.of(), requestIds, lane, Outcome.SKIPPED_UNCHANGED);
         }
-        Map<MediaKey, RuntimeException> failures = embedInChunks(changed, requestIds, lane, chunking);
+        Map<MediaKey, EmbeddingFailure> failures = embedInChunks(changed, requestIds, lane, chunking);
         if (!failures.isEmpty()) {
-            RuntimeException first = failures.values().iterator().next();
-            log.error("Model {} could not embed {}", model.name(), failures.keySet(), first);
-            completeWithoutWork(failures.keySet(), requestIds, lane, Outcome.FAILED, first.toString());
-            throw new ItemEmbeddingFailedException(idsOf(failures.keySet(), requestIds), first);
+            settle(failures, changed, requestIds, received, lane, failed);
+        }
+        if (!failed.isEmpty()) {
+            throw new ItemEmbeddingFailedException(failed);
         }
     }
 
-    /** Embeds and stores chunk by chunk; returns the items the model failed on. */
-    private Map<MediaKey, RuntimeException> embedInChunks(Map<MediaKey, EmbeddingText> changed, Map<MediaKey, List<UUID>> requestIds,
+    /**
+     * Decides what becomes of the failed items. A passing failure (rate limited, unavailable) is left for the lane
+     * to deliver again until the earliest request it stopped has had its attempts; every other one, and a passing
+     * one after the last attempt, is recorded failed: the request with its code, and the item's sync state if it
+     * still waits for the embedding of the same text.
+     */
+    private void settle(Map<MediaKey, EmbeddingFailure> failures, Map<MediaKey, EmbeddingText> failedTexts,
+                        Map<MediaKey, List<UUID>> requestIds, Map<UUID, ReceivedRequests.Received> received,
+                        EmbeddingLane lane, Map<UUID, Failed> failed) {
+        boolean retryAgain = failures.entrySet().stream().filter(entry -> entry.getValue().retryable()).findFirst()
+                .map(entry -> deliveries(requestIds.get(entry.getKey()), received) < retry.maxAttempts())
+                .orElse(false);
+        Map<MediaKey, EmbeddingFailure> finals = new LinkedHashMap<>();
+        failures.forEach((item, failure) -> {
+            boolean later = retryAgain && failure.retryable();
+            if (!later) {
+                finals.put(item, failure);
+            }
+            requestIds.get(item).forEach(id -> failed.put(id, new Failed(failure.code(), failure.detail(), later)));
+        });
+        if (retryAgain) {
+            log.warn("Model {} failed for now, the lane retries later: {}", model.name(),
+                    failures.values().stream().filter(EmbeddingFailure::retryable).findFirst().map(EmbeddingFailure::detail).orElseThrow());
+        }
+        if (finals.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            Map<MediaKey, EmbeddingText> now = texts.load(finals.keySet(), true);
+            finals.forEach((item, failure) -> {
+                requests.fail(requestIds.get(item), failure.code(), failure.detail());
+                if (now.containsKey(item) && now.get(item).hash().equals(failedTexts.get(item).hash())) {
+                    syncStates.markFailed(List.of(item), failure.code(), failure.detail());
+                }
+            });
+        });
+        metrics.completed(lane, Outcome.FAILED, idsOf(finals.keySet(), requestIds).size());
+        finals.values().stream().distinct().forEach(failure -> log.error("Model {} could not embed {}: {}", model.name(),
+                finals.entrySet().stream().filter(entry -> entry.getValue().equals(failure)).map(Map.Entry::getKey).toList(),
+                failure.detail()));
+    }
+
+    /** Embeds and stores chunk by chunk; returns the items the model failed on, in the lane's order. */
+    private Map<MediaKey, EmbeddingFailure> embedInChunks(Map<MediaKey, EmbeddingText> changed, Map<MediaKey, List<UUID>> requestIds,
                                                           EmbeddingLane lane, Chunking chunking) {
-        Map<MediaKey, RuntimeException> failures = new LinkedHashMap<>();
-        for (List<MediaKey> chunk : chunks(changed.keySet(), chunking.size())) {
+        Map<MediaKey, EmbeddingFailure> failures = new LinkedHashMap<>();
+        List<List<MediaKey>> chunks = chunks(changed.keySet(), chunking.size());
+        // With several chunks, a chunk is stored (and announced) while the model computes the next one: the writes'
+        // and acknowledgements' waits then cost the model nothing. Stores stay in order, one at a time, and all are
+        // done before this batch's failures are settled and the listener returns.
+        boolean overlap = chunks.size() > 1;
+        CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
+        for (int c = 0; c < chunks.size(); c++) {
             chunking.beforeEachChunk().run();
-            List<ComputedEmbedding> computed = compute(chunk, changed, lane, failures);
+            List<ComputedEmbedding> computed = compute(chunks.get(c), changed, lane, failures);
             if (!computed.isEmpty()) {
                 Map<MediaKey, EmbeddingText> chunkTexts = new LinkedHashMap<>();
                 computed.forEach(embedding -> chunkTexts.put(embedding.item(), embedding.text()));
-                store(chunkTexts, computed, requestIds, lane, Outcome.EMBEDDED);
+                Runnable store = () -> store(chunkTexts, computed, requestIds, lane, Outcome.EMBEDDED);
+                if (overlap) {
+                    stored = stored.thenRunAsync(store, storer);
+                } else {
+                    store.run();
+                }
             }
+            Optional<EmbeddingFailure> modelWide = failures.values().stream().filter(EmbeddingFailure::modelWide).findFirst();
+            if (modelWide.isPresent()) {
+                // The model fails whatever it is sent: the rest of the batch is not sent to it.
+                chunks.subList(c + 1, chunks.size()).forEach(rest -> rest.forEach(item -> failures.put(item, modelWide.get().notSent())));
+                break;
+            }
+        }
+        try {
+            stored.join();
+        } catch (CompletionException e) {
+            // PostgreSQL or Kafka away: the lane's error handler classifies the cause.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return failures;
     }
 
-    /** Computes the chunk in one model call; if that fails, text by text, so one bad text fails alone. */
+    /**
+     * Computes the chunk in one model call. If that fails for one of its texts, text by text, so that one bad text
+     * fails alone; a model-wide failure fails the whole chunk at once instead of calling a failing service again.
+     */
     private List<ComputedEmbedding> compute(List<MediaKey> chunk, Map<MediaKey, EmbeddingText> textOf, EmbeddingLane lane,
-                                            Map<MediaKey, RuntimeException> failures) {
+                                            Map<MediaKey, EmbeddingFailure> failures) {
         try {
             return call(chunk, textOf, lane);
         } catch (RuntimeException chunkFailure) {
-            if (chunk.size() == 1) {
-                failures.put(chunk.getFirst(), chunkFailure);
+            EmbeddingFailure failure = EmbeddingFailure.of(chunkFailure);
+            if (chunk.size() == 1 || failure.modelWide()) {
+                log.warn("Model {} failed on {} text(s)", model.name(), chunk.size(), chunkFailure);
+                chunk.forEach(item -> failures.put(item, failure));
                 return List.of();
             }
             List<ComputedEmbedding> computed = new ArrayList<>();
-            for (MediaKey item : chunk) {
+            for (int i = 0; i < chunk.size(); i++) {
                 try {
-                    computed.addAll(call(List.of(item), textOf, lane));
+                    computed.addAll(call(List.of(chunk.get(i)), textOf, lane));
                 } catch (RuntimeException itemFailure) {
-                    failures.put(item, itemFailure);
+                    log.warn("Model {} failed on the text of {}", model.name(), chunk.get(i), itemFailure);
+                    EmbeddingFailure one = EmbeddingFailure.of(itemFailure);
+                    failures.put(chunk.get(i), one);
+                    if (one.modelWide()) {
+                        chunk.subList(i + 1, chunk.size()).forEach(item -> failures.put(item, one.notSent()));
+                        break;
+                    }
                 }
             }
             return computed;
+        }
+    }
+
+    private static int deliveries(List<UUID> requestIds, Map<UUID, ReceivedRequests.Received> received) {
+        return requestIds.stream().map(received::get).filter(Objects::nonNull)
+                .mapToInt(ReceivedRequests.Received::deliveries).max().orElse(1);
+    }
+
+    /** A code recorded by this or another version of the worker; INTERNAL_ERROR for none (recorded before codes) or one unknown here. */
+    private static ErrorCode code(String recorded) {
+        try {
+            return recorded == null ? ErrorCode.INTERNAL_ERROR : ErrorCode.valueOf(recorded);
+        } catch (IllegalArgumentException unknown) {
+            return ErrorCode.INTERNAL_ERROR;
         }
     }
 
@@ -173,6 +296,9 @@ public final class ItemEmbedder {
             requests.complete(idsOf(changedMeanwhile, requestIds), outcome, "item changed while being embedded");
         });
         metrics.completed(lane, outcome, idsOf(embeddedTexts.keySet(), requestIds).size());
+        if (!computed.isEmpty()) {
+            events.embedded(computed, requestIds, model.name(), model.dimensions());
+        }
         // A line per chunk (one item on the high lane), in the trace of the request that asked for it, if any.
         log.info("Embeddings {} ({} lane): {}", outcome.value(), lane.name().toLowerCase(Locale.ROOT), embeddedTexts.keySet());
     }

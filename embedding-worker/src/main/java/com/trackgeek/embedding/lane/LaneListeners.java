@@ -7,13 +7,17 @@ import com.trackgeek.contracts.Topics;
 import com.trackgeek.embedding.item.Chunking;
 import com.trackgeek.embedding.item.ItemEmbedder;
 import com.trackgeek.embedding.item.ItemEmbeddingFailedException;
+import com.trackgeek.embedding.item.RetryProperties;
+import com.trackgeek.servicekit.RetryLaterException;
 import com.trackgeek.servicekit.UnprocessableMessageException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOff;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +34,17 @@ final class LaneListeners {
     private final ItemEmbedder embedder;
     private final LanePriority priority;
     private final Chunking lowChunking;
+    private final BackOff retryBackOff;
 
-    LaneListeners(ItemEmbedder embedder, LanePriority priority, LaneProperties properties) {
+    LaneListeners(ItemEmbedder embedder, LanePriority priority, LaneProperties properties, RetryProperties retry) {
         this.embedder = embedder;
         this.priority = priority;
         this.lowChunking = new Chunking(properties.lowChunkSize(), priority::awaitHighQuiet);
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        backOff.setInitialInterval(retry.initialBackoff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(retry.maxBackoff().toMillis());
+        this.retryBackOff = backOff;
     }
 
     @KafkaListener(id = LaneContainers.HIGH, idIsGroup = false, clientIdPrefix = LaneContainers.HIGH,
@@ -45,7 +55,7 @@ final class LaneListeners {
             requireSupportedVersion(request);
             embedder.embed(List.of(request), EmbeddingLane.HIGH, Chunking.WHOLE);
         } catch (ItemEmbeddingFailedException e) {
-            throw modelRefused(e);
+            throw forErrorHandler(e, request.requestId());
         } finally {
             priority.highFinished();
         }
@@ -64,7 +74,8 @@ final class LaneListeners {
         try {
             embedder.embed(processable, EmbeddingLane.LOW, lowChunking);
         } catch (ItemEmbeddingFailedException e) {
-            throw new BatchListenerFailedException(e.getMessage(), modelRefused(e), firstIndexOf(e.requestIds(), processable));
+            int first = firstIndexOf(e.requestIds(), processable);
+            throw new BatchListenerFailedException(e.getMessage(), forErrorHandler(e, processable.get(first).requestId()), first);
         }
         unprocessable.ifPresent(record -> {
             throw new BatchListenerFailedException(record.reason(),
@@ -73,11 +84,15 @@ final class LaneListeners {
     }
 
     /**
-     * The in-process model fails on a text deterministically: retrying the record changes nothing, so it goes
-     * straight to the dead-letter topic (and its request is recorded as failed), to be replayed after a fix.
+     * What the error handler does with the failed request: retry it later with the lane's bounded back-off (a model
+     * busy or away for now), or dead-letter it at once with its code (recorded failed already). The lane goes on
+     * with the next records either way.
      */
-    private static UnprocessableMessageException modelRefused(ItemEmbeddingFailedException e) {
-        return new UnprocessableMessageException(ErrorCode.INTERNAL_ERROR, e.getMessage());
+    private RuntimeException forErrorHandler(ItemEmbeddingFailedException e, UUID requestId) {
+        ItemEmbeddingFailedException.Failed failed = e.failureOf(requestId);
+        return failed.retryLater()
+                ? new RetryLaterException(failed.code(), failed.detail(), retryBackOff, e)
+                : new UnprocessableMessageException(failed.code(), failed.detail());
     }
 
     private static void requireSupportedVersion(EmbeddingRequested request) {

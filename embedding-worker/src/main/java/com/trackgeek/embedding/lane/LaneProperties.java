@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("trackgeek.embedding.lanes")
 record LaneProperties(
-        @DefaultValue("32") int lowBatchSize,
+        @DefaultValue("128") int lowBatchSize,
         @DefaultValue("8") int lowChunkSize,
         @DefaultValue("250ms") Duration highQuietAfter,
         @DefaultValue("100ms") Duration pollTimeout,

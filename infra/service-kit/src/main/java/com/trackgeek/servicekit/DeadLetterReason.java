@@ -19,6 +19,9 @@ public final class DeadLetterReason {
             if (cause instanceof UnprocessableMessageException unprocessable) {
                 return unprocessable.code();
             }
+            if (cause instanceof RetryLaterException later) {
+                return later.code();
+            }
         }
         return isUnreadable(failure) ? ErrorCode.MALFORMED_MESSAGE : ErrorCode.INTERNAL_ERROR;
     }

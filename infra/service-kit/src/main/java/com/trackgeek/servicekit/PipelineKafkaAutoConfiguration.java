@@ -35,6 +35,7 @@ import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageCo
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +55,8 @@ import java.util.Map;
  * <li>every pipeline topic and its dead-letter topic is declared;</li>
  * <li>a record that cannot be processed goes to {@code <topic>.dlt} (same partition) with its original bytes,
  *     a code and a reason, and the consumer carries on; {@link DeadLetterListener}s hear of it first; while PostgreSQL or Kafka is unreachable the record
- *     is retried without end instead, because dead-lettering it would lose accepted work.</li>
+ *     is retried without end instead, because dead-lettering it would lose accepted work; a
+ *     {@link RetryLaterException} is retried with its own bounded back-off first.</li>
  * </ul>
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
@@ -139,8 +141,18 @@ public class PipelineKafkaAutoConfiguration {
         handler.addNotRetryableExceptions(UnprocessableMessageException.class);
         var outage = new ExponentialBackOff(500, 2.0);
         outage.setMaxInterval(properties.outageMaxInterval().toMillis());
-        handler.setBackOffFunction((record, failure) -> isOutage(failure) ? outage : null);
+        handler.setBackOffFunction((record, failure) -> isOutage(failure) ? outage : retryLater(failure));
         return handler;
+    }
+
+    /** The back-off a {@link RetryLaterException} asks for; null (the handler's default) for any other failure. */
+    private static BackOff retryLater(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetryLaterException later) {
+                return later.backOff();
+            }
+        }
+        return null;
     }
 
     /**
