@@ -34,7 +34,7 @@ class EmbeddingFlowTest extends WorkerIntegrationTest {
         await().atMost(TIMEOUT).until(() -> syncState(item).orElseThrow().equals("fresh"));
         assertThat(outcome(request.requestId())).contains("embedded");
         StoredVector stored = stored(item);
-        assertThat(stored.model()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(stored.model()).isEqualTo("bge-small-en-v15-q");
         assertThat(stored.dimensions()).isEqualTo(384);
         assertThat(stored.vector()).hasSize(384);
         assertThat(stored.contentHash()).matches("[0-9a-f]{64}");

@@ -14,14 +14,14 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "trackgeek.embedding.model", name = "provider", havingValue = AllMiniLmL6V2Model.NAME,
-            matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "trackgeek.embedding.model", name = "provider", havingValue = AllMiniLmL6V2Model.NAME)
     AllMiniLmL6V2Model allMiniLmL6V2Model(ModelProperties properties) {
         return new AllMiniLmL6V2Model(properties.effectiveThreads());
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "trackgeek.embedding.model", name = "provider", havingValue = BgeSmallEnV15Model.NAME)
+    @ConditionalOnProperty(prefix = "trackgeek.embedding.model", name = "provider", havingValue = BgeSmallEnV15Model.NAME,
+            matchIfMissing = true)
     BgeSmallEnV15Model bgeSmallEnV15Model(ModelProperties properties) {
         return new BgeSmallEnV15Model(properties.effectiveThreads());
     }

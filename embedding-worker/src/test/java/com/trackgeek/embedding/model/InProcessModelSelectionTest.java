@@ -31,10 +31,18 @@ class InProcessModelSelectionTest {
     }
 
     @Test
-    void withoutAProviderValueTheDefaultAloneIsLoaded() {
-        context.run(started -> {
+    void theProviderValueAllMiniLmL6V2QLoadsMiniLmAloneUnderItsName() {
+        context.withPropertyValues("trackgeek.embedding.model.provider=all-minilm-l6-v2-q").run(started -> {
             assertThat(started).hasSingleBean(TextEmbeddingModel.class).hasSingleBean(AllMiniLmL6V2Model.class);
             assertThat(started.getBean(TextEmbeddingModel.class).name()).isEqualTo("all-minilm-l6-v2-q");
+        });
+    }
+
+    @Test
+    void withoutAProviderValueTheDefaultAloneIsLoaded() {
+        context.run(started -> {
+            assertThat(started).hasSingleBean(TextEmbeddingModel.class).hasSingleBean(BgeSmallEnV15Model.class);
+            assertThat(started.getBean(TextEmbeddingModel.class).name()).isEqualTo("bge-small-en-v15-q");
         });
     }
 
