@@ -135,14 +135,8 @@ function request()
   end
   return wrk.format("GET", path .. "?q=" .. queries[(i % #queries) + 1])
 end
-
-function done(summary, latency, requests)
-  io.write(string.format("%.3f %.3f %.3f %d %d %.1f\n", latency:percentile(50) / 1000,
-      latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.requests,
-      summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-      summary.requests / (summary.duration / 1000000)))
-end
 EOF
+    cat "$ROOT/infra/benchmarks/lib/wrk-done.lua" >>"$WORK/search.lua"
 }
 
 # Prints "p50 p95 p99 requests errors requests/s" of one wrk run.
@@ -150,12 +144,6 @@ measure() {
     local baseline="$1" duration="$2"
     SEARCH_QUERIES="$WORK/queries.txt" SEARCH_BASELINE="$baseline" \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -s "$WORK/search.lua" "http://127.0.0.1:$API_PORT" | tail -n 1
-}
-
-median_of() {
-    local column="$1" file="$2"
-    awk -v c="$column" '{ print $c }' "$file" | sort -g \
-        | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 install_tools wrk:wrk psql:postgresql-client

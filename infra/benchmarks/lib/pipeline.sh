@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# What the benchmarks that run the whole pipeline share (search.sh, cached-read.sh): sourced, never run.
+# What the benchmarks that run the whole pipeline share (search.sh, cached-read.sh, similar.sh): sourced, never run.
 #
 # Before sourcing, the script sets BENCHMARK (its name: the log lines' prefix and the work folder's), ROOT (the
 # repository), API_PORT and MVN_ARGS. It may define stop_extras, called at exit before the pipeline is stopped
@@ -9,6 +9,7 @@
 #   start_pipeline                     ./mvnw $MVN_ARGS -Pstandalone in the background, in its own process group
 #   stop_pipeline                      stops it (SIGTERM to its process group, SIGKILL after 60 s); the data stays
 #   wait_for WHAT URL SECONDS          until URL answers 200, or exits 1 (also if the pipeline stopped)
+#   median_of COLUMN FILE              the median of a whitespace-separated column of numbers (one row per round)
 # At exit the pipeline is stopped and WORK deleted, unless KEEP=1 or the script failed.
 #
 # The standalone run's ports come from API_PORT and from SYNC_WORKER_PORT [18081], EMBEDDING_WORKER_PORT
@@ -100,4 +101,10 @@ wait_for() {
     done
     log "$what did not answer 200 in ${seconds}s"
     exit 1
+}
+
+median_of() {
+    local column="$1" file="$2"
+    awk -v c="$column" '{ print $c }' "$file" | sort -g \
+        | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }

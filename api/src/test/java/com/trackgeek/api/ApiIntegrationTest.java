@@ -61,6 +61,11 @@ import static org.awaitility.Awaitility.await;
         "trackgeek.api.security.keys[3].hash={sha256}e7a6537aea8c372673f8b07333aecf857f703c3fdd52f791c1232e5c453321f7",
         "trackgeek.api.security.keys[3].scopes=bulk-syncs:write",
         "trackgeek.api.security.keys[3].writes=1",
+        "trackgeek.api.security.keys[4].name=similar-operator",
+        "trackgeek.api.security.keys[4].hash={sha256}61b016abe3b4321b7ad793fd133120e1f7c532bbebaa32fe0c899e4063833d35",
+        "trackgeek.api.security.keys[4].scopes=similar:write",
+        // The similar-titles index catches up with vectors stored without an event within seconds, not 30 s.
+        "trackgeek.similar.catch-up-interval=2s",
         // The other keys write as often as the tests need.
         "trackgeek.api.security.write-limit.requests=100000",
         // Exposed with their values, to show that the keys' hashes stay masked even then.
@@ -69,11 +74,15 @@ import static org.awaitility.Awaitility.await;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIntegrationTest {
 
-    /** The API keys configured above: may start bulk syncs, refresh items, read the actuator, start one bulk sync a minute. */
+    /**
+     * The API keys configured above: may start bulk syncs, refresh items, read the actuator, start one bulk sync a
+     * minute, pin the model of similar titles.
+     */
     protected static final String BULK_KEY = "test-bulk-key-5f0c3a9e71d24b8e";
     protected static final String REFRESH_KEY = "test-refresh-key-a83d1e07c6b94f25";
     protected static final String OPERATOR_KEY = "test-operator-key-2b7e9d40f1c35a68";
     protected static final String HASTY_KEY = "test-hasty-key-9c0d2e4f6a8b1c3d";
+    protected static final String SIMILAR_KEY = "test-similar-key-7d1e5b3a9c4f2e60";
 
     /** Item ids unique in this JVM and unlikely to meet a previous run's in a reused database. */
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000, 900_000) * 1_000);

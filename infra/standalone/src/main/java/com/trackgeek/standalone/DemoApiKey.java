@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The standalone run's API key for writes (bulk syncs, refresh): without one a person trying the run could start
- * no bulk sync at all, and the API has none by default. It is a fixed, published value, fit for a run on one's own
+ * The standalone run's API key for writes (bulk syncs, refresh, pinning the similar-titles model): without one a
+ * person trying the run could start no bulk sync at all, and the API has none by default. It is a fixed, published value, fit for a run on one's own
  * machine only, so it stands aside as soon as the environment configures keys of its own
  * ({@code TRACKGEEK_API_SECURITY_KEYS_0_...}). Only its SHA-256 is configured, as for any key.
  */
@@ -18,7 +18,7 @@ final class DemoApiKey {
 
     static final String KEY = "standalone-demo-key";
     static final String NAME = "standalone-demo";
-    static final String SCOPES = "bulk-syncs:write,items:refresh";
+    static final String SCOPES = "bulk-syncs:write,items:refresh,similar:write";
     private static final String CONFIGURED_KEYS = "TRACKGEEK_API_SECURITY_KEYS_";
 
     private DemoApiKey() {

@@ -16,7 +16,7 @@ class DemoApiKeyTest {
                 // printf %s standalone-demo-key | sha256sum
                 .containsEntry("trackgeek.api.security.keys[0].hash",
                         "{sha256}56989f6d81368eda2e1061937db689157dbcdff7578eed58409584a3ac29d65a")
-                .containsEntry("trackgeek.api.security.keys[0].scopes", "bulk-syncs:write,items:refresh");
+                .containsEntry("trackgeek.api.security.keys[0].scopes", "bulk-syncs:write,items:refresh,similar:write");
         assertThat(settings.values()).noneMatch(value -> value.toString().contains(DemoApiKey.KEY));
     }
 

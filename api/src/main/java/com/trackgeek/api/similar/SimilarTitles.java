@@ -1,0 +1,60 @@
+package com.trackgeek.api.similar;
+
+import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.contracts.MediaKey;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers similar titles from the active model's index: the nearest items among the asked types, each still
+ * stored (with its title), best first. The candidates the index re-ranks exactly ({@code limit x
+ * candidates-factor}) leave room for items deleted from the catalog since their vector was indexed.
+ */
+@Service
+final class SimilarTitles {
+
+    private final StoredTitles titles;
+    private final VectorIndex index;
+    private final ActiveModel active;
+    private final SimilarProperties properties;
+
+    SimilarTitles(StoredTitles titles, VectorIndex index, ActiveModel active, SimilarProperties properties) {
+        this.titles = titles;
+        this.index = index;
+        this.active = active;
+        this.properties = properties;
+    }
+
+    SimilarAnswer similar(SimilarRequest request) {
+        MediaKey key = request.item();
+        String model = active.current().model();
+        List<Neighbour> neighbours = index.model(model)
+                .flatMap(vectors -> vectors.nearest(key, request.types(), request.limit() * properties.candidatesFactor()))
+                .orElse(null);
+        List<MediaKey> keys = new ArrayList<>();
+        keys.add(key);
+        if (neighbours != null) {
+            neighbours.forEach(neighbour -> keys.add(neighbour.key()));
+        }
+        // One round trip: whether the item is stored (else 404), and which candidates still are.
+        Map<MediaKey, String> stored = titles.titles(keys);
+        String title = stored.get(key);
+        if (title == null) {
+            throw ApiException.of(key.type().notFound(), "No " + key.type().pathSegment() + " " + key.id()
+                    + " is stored, so nothing is similar to it.");
+        }
+        SimilarAnswer.Item item = SimilarAnswer.Item.of(key, title);
+        if (neighbours == null) {
+            return new SimilarAnswer(item, model, SimilarAnswer.NO_VECTOR_YET, List.of());
+        }
+        List<SimilarAnswer.Similar> similar = neighbours.stream()
+                .filter(neighbour -> stored.containsKey(neighbour.key()))
+                .limit(request.limit())
+                .map(neighbour -> SimilarAnswer.Similar.of(neighbour, stored.get(neighbour.key())))
+                .toList();
+        return new SimilarAnswer(item, model, SimilarAnswer.READY, similar);
+    }
+}
