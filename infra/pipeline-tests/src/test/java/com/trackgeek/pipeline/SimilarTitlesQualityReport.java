@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +49,7 @@ class SimilarTitlesQualityReport {
             }
         }
         try {
-            List<String> keys = storeTheFixtureItems();
+            List<String> keys = FixtureItems.storeAll(pipeline);
             for (String model : models) {
                 await(model).atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> EmbeddedItems.count(model, keys), count -> count == keys.size());
@@ -68,24 +66,6 @@ class SimilarTitlesQualityReport {
         } finally {
             workers.forEach(ConfigurableApplicationContext::close);
         }
-    }
-
-    /** Every recorded anime and manga, fetched through the API (which has the sync worker store it); their keys. */
-    private List<String> storeTheFixtureItems() {
-        List<String> keys = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        for (String kind : List.of("anime", "manga")) {
-            Set<Long> ids = pipeline.providers.jikan().recordedIds(kind);
-            ids.stream().sorted().forEach(id -> {
-                keys.add(kind.toUpperCase(Locale.ROOT) + ":" + id);
-                urls.add(pipeline.apiUrl() + "/api/v1/" + kind + "/" + id + "?wait=PT60S");
-            });
-        }
-        for (int from = 0; from < urls.size(); from += 8) {
-            ApiCalls.getConcurrently(urls.subList(from, Math.min(urls.size(), from + 8)))
-                    .forEach(answer -> assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200));
-        }
-        return keys;
     }
 
     private static String table(List<NeighbourQuality> rows) {
