@@ -60,6 +60,8 @@ class EmbeddingFlowTest extends WorkerIntegrationTest {
         assertThat(after.embeddedAt()).as("not computed again").isEqualTo(before.embeddedAt());
         assertThat(after.contentHash()).isEqualTo(before.contentHash());
         assertThat(skippedCount()).isEqualTo(skippedBefore + 1);
+        assertThat(UnembeddableTexts.timesGiven("Ginko wanders the countryside studying mushi."))
+                .as("model calls with the text: the first request's only").isEqualTo(1);
     }
 
     @Test
@@ -80,6 +82,8 @@ class EmbeddingFlowTest extends WorkerIntegrationTest {
         assertThat(after.embeddedAt()).isAfter(before.embeddedAt());
         assertThat(after.vector()).isNotEqualTo(before.vector());
         assertThat(syncState(item)).contains("fresh");
+        assertThat(UnembeddableTexts.timesGiven("Debris collectors in low Earth orbit dream of going to Jupiter."))
+                .as("one model call with the changed text").isEqualTo(1);
     }
 
     @Test
