@@ -18,11 +18,13 @@ final class EmbeddingEventsListener {
 
     private final StoredVectors stored;
     private final VectorIndex index;
+    private final ActiveModel active;
     private final MeterRegistry registry;
 
-    EmbeddingEventsListener(StoredVectors stored, VectorIndex index, MeterRegistry registry) {
+    EmbeddingEventsListener(StoredVectors stored, VectorIndex index, ActiveModel active, MeterRegistry registry) {
         this.stored = stored;
         this.index = index;
+        this.active = active;
         this.registry = registry;
     }
 
@@ -35,5 +37,10 @@ final class EmbeddingEventsListener {
                 .map(vector -> index.upsert(vector.model(), vector.key(), vector.vector(), vector.embeddedAt()))
                 .orElse(false);
         registry.counter("trackgeek.similar.events", "outcome", stored ? "indexed" : "ignored").increment();
+        if (stored && active.current().model() == null) {
+            // A new deployment's first vectors: answer from them now rather than at the next catch-up. Switches
+            // between models stay with the catch-up's evaluation (a count over the whole table, not per event).
+            active.evaluate();
+        }
     }
 }
