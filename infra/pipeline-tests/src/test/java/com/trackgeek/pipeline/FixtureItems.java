@@ -17,13 +17,24 @@ final class FixtureItems {
     private FixtureItems() {
     }
 
+    /**
+     * The items other tests of the shared pipeline need unstored when they start (they fetch or search them as new):
+     * the full entries' anime (FMA: Brotherhood, Mushishi, Sword Art Online) and manga (Fullmetal Alchemist).
+     */
+    static final Set<String> LEFT_TO_OTHER_TESTS = Set.of("ANIME:5114", "ANIME:457", "ANIME:11757", "MANGA:25");
+
     /** Fetches every recorded anime and manga through the API, eight at a time; their keys ({@code ANIME:20}, ...). */
     static List<String> storeAll(Pipeline pipeline) {
+        return storeAllBut(pipeline, Set.of());
+    }
+
+    /** As {@link #storeAll}, leaving out the keys in {@code left}. */
+    static List<String> storeAllBut(Pipeline pipeline, Set<String> left) {
         List<String> keys = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         for (String kind : List.of("anime", "manga")) {
             Set<Long> ids = pipeline.providers.jikan().recordedIds(kind);
-            ids.stream().sorted().forEach(id -> {
+            ids.stream().sorted().filter(id -> !left.contains(kind.toUpperCase(Locale.ROOT) + ":" + id)).forEach(id -> {
                 keys.add(kind.toUpperCase(Locale.ROOT) + ":" + id);
                 urls.add(pipeline.apiUrl() + "/api/v1/" + kind + "/" + id + "?wait=PT60S");
             });
