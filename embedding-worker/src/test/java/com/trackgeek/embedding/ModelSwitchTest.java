@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
@@ -35,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 @Tag("own-worker")
 class ModelSwitchTest {
 
-    private static final int ITEMS = 300;
+    /** Enough that the backfill outlasts the high-lane consumer's join of the group on a slow machine. */
+    private static final int ITEMS = 1_000;
 
     @Test
     void aNewModelReEmbedsTheCatalogOnTheLowLaneWhileTheOldVectorsStayAndTheHighLaneGoesFirst() {
@@ -64,6 +66,11 @@ class ModelSwitchTest {
                 .properties("spring.config.name=embedding-worker")
                 .run(arguments)) {
             String model = worker.getBean(TextEmbeddingModel.class).name();
+            // The high lane must be listening before a person's request can overtake anything: its consumer joins the
+            // group while the backfill already drains the low lane.
+            var highLane = worker.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("embedding-high");
+            await().atMost(WorkerIntegrationTest.TIMEOUT).until(() -> highLane != null && highLane.getAssignedPartitions() != null
+                    && !highLane.getAssignedPartitions().isEmpty());
             await().atMost(WorkerIntegrationTest.TIMEOUT).until(() -> !embeddedAt(jdbc, catalog, model).isEmpty());
 
             // A person asks while the backfill drains.
