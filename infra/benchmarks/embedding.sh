@@ -18,7 +18,8 @@
 #         (ids from 60,000,000, which no provider id the simulator serves reaches), publishes one low-lane
 #         EmbeddingRequested per item, and waits until every request has an outcome in embedding_request:
 #         worker items/s = $ITEMS ÷ (last processed_at − first send); it also reads how much of that time the
-#         worker spent in model calls (its trackgeek.embedding.model.duration, from /actuator/prometheus);
+#         worker spent in model calls (its trackgeek.embedding.model.duration, from /actuator/prometheus; the low
+#         lane has two calls under way at a time, so their sum may exceed the round's time);
 #      b. raw: the same texts, read back from the stored items as the worker reads them, embedded by the loaded
 #         model in chunks of the low lane's chunk size, one call after the other: raw items/s;
 #   3. prints each round's figures and ratio, then the median ratio and PASS or FAIL; stops the pipeline and

@@ -11,14 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +55,11 @@ public final class ItemEmbedder {
     private final RetryProperties retry;
     /** Stores chunks beside the model's next call (a virtual thread per store). */
     private final Executor storer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("embedding-store-", 0).factory());
+    /**
+     * Makes the low lane's model calls, two at a time. Platform threads: an in-process model embeds a one-text call on
+     * the calling thread, in native code, which would pin a virtual thread's carrier.
+     */
+    private final Executor chunkCalls = Executors.newCachedThreadPool(Thread.ofPlatform().name("embedding-chunk-", 0).daemon().factory());
 
     ItemEmbedder(ReceivedRequests requests, ItemTexts texts, StoredEmbeddings embeddings, SyncStates syncStates,
                  TextEmbeddingModel model, TransactionTemplate transaction, EmbeddingMetrics metrics, EmbeddedEvents events,
@@ -174,14 +180,36 @@ public final class ItemEmbedder {
                                                           EmbeddingLane lane, Chunking chunking) {
         Map<MediaKey, EmbeddingFailure> failures = new LinkedHashMap<>();
         List<List<MediaKey>> chunks = chunks(changed.keySet(), chunking.size());
-        // With several chunks, a chunk is stored (and announced) while the model computes the next one: the writes'
-        // and acknowledgements' waits then cost the model nothing. Stores stay in order, one at a time, and all are
-        // done before this batch's failures are settled and the listener returns.
+        // With several chunks, two model calls are under way at a time: the model's threads take the next chunk's
+        // texts while the current chunk's last text finishes, instead of waiting for it (a call ends when its slowest
+        // text does, and any other thread of the process that runs meanwhile lengthens exactly that text), and
+        // while the current chunk is handed over. A chunk is stored (and announced) while the model computes the
+        // next ones: the writes' and acknowledgements' waits then cost the model nothing. Stores stay in order, one
+        // at a time, and all are done before this batch's failures are settled and the listener returns.
         boolean overlap = chunks.size() > 1;
+        Deque<CompletableFuture<ChunkResult>> inFlight = new ArrayDeque<>();
+        int started = 0;
+        EmbeddingFailure modelWide = null;
         CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
         for (int c = 0; c < chunks.size(); c++) {
-            chunking.beforeEachChunk().run();
-            List<ComputedEmbedding> computed = compute(chunks.get(c), changed, lane, failures);
+            while (modelWide == null && started < chunks.size() && started <= c + (overlap ? 1 : 0)) {
+                // The lane's pause point (the low lane gives way to the high lane here) comes before each call.
+                chunking.beforeEachChunk().run();
+                List<MediaKey> chunk = chunks.get(started++);
+                inFlight.add(overlap
+                        ? CompletableFuture.supplyAsync(() -> compute(chunk, changed, lane), chunkCalls)
+                        : CompletableFuture.completedFuture(compute(chunk, changed, lane)));
+            }
+            CompletableFuture<ChunkResult> next = inFlight.poll();
+            if (next == null) {
+                // The model fails whatever it is sent: the rest of the batch is not sent to it.
+                EmbeddingFailure notSent = modelWide.notSent();
+                chunks.get(c).forEach(item -> failures.put(item, notSent));
+                continue;
+            }
+            ChunkResult result = joined(next);
+            failures.putAll(result.failures());
+            List<ComputedEmbedding> computed = result.computed();
             if (!computed.isEmpty()) {
                 Map<MediaKey, EmbeddingText> chunkTexts = new LinkedHashMap<>();
                 computed.forEach(embedding -> chunkTexts.put(embedding.item(), embedding.text()));
@@ -192,36 +220,41 @@ public final class ItemEmbedder {
                     store.run();
                 }
             }
-            Optional<EmbeddingFailure> modelWide = failures.values().stream().filter(EmbeddingFailure::modelWide).findFirst();
-            if (modelWide.isPresent()) {
-                // The model fails whatever it is sent: the rest of the batch is not sent to it.
-                chunks.subList(c + 1, chunks.size()).forEach(rest -> rest.forEach(item -> failures.put(item, modelWide.get().notSent())));
-                break;
+            if (modelWide == null) {
+                modelWide = result.failures().values().stream().filter(EmbeddingFailure::modelWide).findFirst().orElse(null);
             }
         }
+        joined(stored);
+        return failures;
+    }
+
+    /** A chunk's vectors, and the items of it the model failed on. */
+    private record ChunkResult(List<ComputedEmbedding> computed, Map<MediaKey, EmbeddingFailure> failures) {
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
-            stored.join();
+            return future.join();
         } catch (CompletionException e) {
             // PostgreSQL or Kafka away: the lane's error handler classifies the cause.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return failures;
     }
 
     /**
      * Computes the chunk in one model call. If that fails for one of its texts, text by text, so that one bad text
      * fails alone; a model-wide failure fails the whole chunk at once instead of calling a failing service again.
      */
-    private List<ComputedEmbedding> compute(List<MediaKey> chunk, Map<MediaKey, EmbeddingText> textOf, EmbeddingLane lane,
-                                            Map<MediaKey, EmbeddingFailure> failures) {
+    private ChunkResult compute(List<MediaKey> chunk, Map<MediaKey, EmbeddingText> textOf, EmbeddingLane lane) {
+        Map<MediaKey, EmbeddingFailure> failures = new LinkedHashMap<>();
         try {
-            return call(chunk, textOf, lane);
+            return new ChunkResult(call(chunk, textOf, lane), failures);
         } catch (RuntimeException chunkFailure) {
             EmbeddingFailure failure = EmbeddingFailure.of(chunkFailure);
             if (chunk.size() == 1 || failure.modelWide()) {
                 log.warn("Model {} failed on {} text(s)", model.name(), chunk.size(), chunkFailure);
                 chunk.forEach(item -> failures.put(item, failure));
-                return List.of();
+                return new ChunkResult(List.of(), failures);
             }
             List<ComputedEmbedding> computed = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -237,7 +270,7 @@ public final class ItemEmbedder {
                     }
                 }
             }
-            return computed;
+            return new ChunkResult(computed, failures);
         }
     }
 

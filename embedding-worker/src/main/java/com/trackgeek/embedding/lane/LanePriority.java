@@ -26,8 +26,9 @@ import java.util.Collection;
  * {@code highQuietAfter}); an empty poll is the consumer's own proof that it has no lag. Priority is per
  * instance on purpose: another instance's high-lane work does not compete for this CPU.
  *
- * <p>Bounds: a low chunk already running when high work arrives finishes first (the model call is not
- * interruptible), and a fetched low chunk waits at most {@code lowMaxYield}. A high lane that never goes
+ * <p>Bounds: the low chunks already under way when high work arrives (at most two: the low lane keeps the next
+ * chunk's model call going beside the current one) finish first, since a model call is not interruptible, and a
+ * fetched low chunk waits at most {@code lowMaxYield}. A high lane that never goes
  * quiet starves the low lane's new fetches; that is the intent, since the high lane carries only requests a
  * person is waiting for.
  */
