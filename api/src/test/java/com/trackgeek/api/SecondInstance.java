@@ -26,8 +26,14 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance start() {
+        return start(Map.of());
+    }
+
+    /** With {@code overrides} on top of the deployment's default configuration. */
+    public static SecondInstance start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(SharedInfrastructure.springProperties());
         properties.put("server.port", 0);
+        properties.putAll(overrides);
         // As command-line arguments: builder properties are mere defaults, which api.yml would override.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -36,6 +42,10 @@ public final class SecondInstance implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public MeterRegistry meters() {

@@ -78,6 +78,12 @@ public enum ErrorCode {
     API_KEY_SCOPE_MISSING,
     /** The client (its API key) asked for work faster than its limit allows; {@code Retry-After} says when to resume. */
     TOO_MANY_REQUESTS,
+    /**
+     * The client (its API key, or its address when it sent none) has used up its quota of requests that spend
+     * provider budget (reads of items not stored, provider searches, refreshes, bulk syncs); {@code Retry-After}
+     * says when it has one again. Stored items are still answered.
+     */
+    QUOTA_EXCEEDED,
     /** Kafka or PostgreSQL could not accept the work; nothing was promised to the caller. */
     PIPELINE_UNAVAILABLE,
     /** Something failed that is not the caller's fault. */

@@ -67,7 +67,8 @@ final class BulkSyncController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "BULK_JOB_ID_CONFLICT: the id names a job with another selector",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS: the key's write limit; see Retry-After",
+    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS: the key's write limit; QUOTA_EXCEEDED: the"
+            + " key's quota of requests that spend provider budget (a new job costs one); see Retry-After",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "PIPELINE_UNAVAILABLE: Kafka did not take the command; nothing"
             + " was recorded", content = @Content(mediaType = PROBLEM,
@@ -146,7 +147,8 @@ final class BulkSyncController {
 
     @Operation(summary = "Replay a bulk job's failed items", description = "Allowed while the job is running or"
             + " once it is done, when it has failed items: raises its replayRound, sets it running and publishes a"
-            + " BulkWork.ReplayFailed on trackgeek.bulk-work; the failed items become pending and are fetched again.")
+            + " BulkWork.ReplayFailed on trackgeek.bulk-work; the failed items become pending and are fetched again."
+            + " Costs one of the key's quota; past it, 429 QUOTA_EXCEEDED with Retry-After.")
     @ApiResponse(responseCode = "202", description = "Replay started")
     @ApiResponse(responseCode = "404", description = "BULK_JOB_NOT_FOUND", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))

@@ -1,6 +1,8 @@
 package com.trackgeek.api.bulksync;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.quota.ClientQuota;
+import com.trackgeek.api.quota.QuotaRoute;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.bulk.BulkJobStatus;
 import com.trackgeek.contracts.bulk.BulkSelector;
@@ -46,9 +48,11 @@ final class BulkSyncs {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final MeterRegistry registry;
+    private final ClientQuota quota;
 
     BulkSyncs(BulkJobs jobs, BulkSyncPublisher publisher, TransactionTemplate transactions, JsonMapper json,
-              MeterRegistry registry) {
+              MeterRegistry registry, ClientQuota quota) {
+        this.quota = quota;
         this.jobs = jobs;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -63,6 +67,11 @@ final class BulkSyncs {
     Started start(UUID requestedId, BulkSelector selector, String requestedBy) {
         UUID id = requestedId == null ? UUID.randomUUID() : requestedId;
         var command = BulkSyncRequested.of(id, selector, requestedBy, Instant.now());
+        if (requestedId == null || !jobs.exists(id)) {
+            // A new job spends provider budget (one token, whatever its size: the bulk lane's share of each provider's
+            // budget bounds its pace); a retried POST of an existing job starts nothing and costs nothing.
+            quota.spend(QuotaRoute.BULK_SYNC);
+        }
         if (jobs.insertQueued(command, json.writerFor(BulkSelector.class).writeValueAsString(selector))) {
             publishNew(command);
             count(Action.CREATED, selector);
@@ -122,6 +131,10 @@ final class BulkSyncs {
      * replay Kafka did not take leaves the job as it was (and the caller a 503).
      */
     BulkJobView retryFailed(UUID id) {
+        if (jobs.hasFailedItems(id)) {
+            // Outside the transaction (the quota takes a connection of its own); a replay refused below costs the token.
+            quota.spend(QuotaRoute.BULK_REPLAY);
+        }
         transactions.executeWithoutResult(transaction -> {
             String status = jobs.lockStatus(id).orElseThrow(() -> notFound(id));
             if (!BulkJobStatus.RUNNING.value().equals(status) && !BulkJobStatus.DONE.value().equals(status)) {

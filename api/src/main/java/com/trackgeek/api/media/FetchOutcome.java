@@ -15,6 +15,8 @@ enum FetchOutcome {
     PROVIDER_ERROR,
     /** Kafka did not take the command */
     PIPELINE_UNAVAILABLE,
+    /** the client used up its quota: 429, nothing published */
+    QUOTA_EXCEEDED,
     /** the wait ended before the sync: 202 */
     ACCEPTED_202;
 

@@ -3,6 +3,8 @@ package com.trackgeek.api.media;
 import com.trackgeek.api.media.FetchMetrics.WaitResult;
 import com.trackgeek.api.problem.ApiException;
 import com.trackgeek.api.problem.ProblemStatus;
+import com.trackgeek.api.quota.ClientQuota;
+import com.trackgeek.api.quota.QuotaRoute;
 import com.trackgeek.api.syncrequest.ItemSync;
 import com.trackgeek.api.syncrequest.SyncOutcome;
 import com.trackgeek.api.syncrequest.SyncTicket;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Answers a read of one item: from memory, from PostgreSQL, from the negative cache, or by having it synced
- * while the caller waits a bounded time.
+ * while the caller waits a bounded time. Only the last spends provider budget, so only it is counted against the
+ * client's quota, and only when it starts a fetch (joining one under way costs nothing).
  */
 @Component
 final class ItemFetcher {
@@ -29,15 +32,17 @@ final class ItemFetcher {
     private final NotFoundMemory notFound;
     private final ItemSync itemSync;
     private final FetchMetrics metrics;
+    private final ClientQuota quota;
     private final Duration retryAfter;
 
     ItemFetcher(ServedMediaTypes served, ItemCache cache, NotFoundMemory notFound, ItemSync itemSync,
-                FetchMetrics metrics, FetchProperties properties) {
+                FetchMetrics metrics, ClientQuota quota, FetchProperties properties) {
         this.served = served;
         this.cache = cache;
         this.notFound = notFound;
         this.itemSync = itemSync;
         this.metrics = metrics;
+        this.quota = quota;
         this.retryAfter = properties.retryAfter();
     }
 
@@ -85,9 +90,10 @@ final class ItemFetcher {
 
     private SyncTicket start(MediaKey key) {
         try {
-            return itemSync.start(key);
+            return itemSync.start(key, () -> quota.spend(QuotaRoute.ITEM_FETCH));
         } catch (ApiException e) {
-            metrics.outcome(key.type(), FetchOutcome.PIPELINE_UNAVAILABLE);
+            metrics.outcome(key.type(), e.code() == ErrorCode.QUOTA_EXCEEDED
+                    ? FetchOutcome.QUOTA_EXCEEDED : FetchOutcome.PIPELINE_UNAVAILABLE);
             throw e;
         }
     }

@@ -49,7 +49,9 @@ final class MediaController {
                     + " threshold is answered at once with its stored data, marked stale (header X-TrackGeek-Stale:"
                     + " true, sync.stale, sync.staleAfter), and one refresh is queued in the background. An item its"
                     + " provider deleted is answered with its last data, marked gone (header X-TrackGeek-Gone: true,"
-                    + " sync.gone, sync.goneAt), and is not refreshed.")
+                    + " sync.gone, sync.goneAt), and is not refreshed. A read that would start a fetch counts against"
+                    + " the client's quota (its API key's, else its address's): past it, 429 QUOTA_EXCEEDED with"
+                    + " Retry-After and nothing fetched; stored items are answered all the same.")
     @Parameter(in = ParameterIn.HEADER, name = "If-None-Match", required = false,
             description = "Entity tags (or *) of a copy the caller has: a match answers 304 without a body",
             schema = @Schema(type = "string"))

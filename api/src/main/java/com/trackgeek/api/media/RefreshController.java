@@ -1,6 +1,8 @@
 package com.trackgeek.api.media;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.quota.ClientQuota;
+import com.trackgeek.api.quota.QuotaRoute;
 import com.trackgeek.api.syncrequest.ItemRefresh;
 import com.trackgeek.api.syncrequest.SyncRequestView;
 import com.trackgeek.contracts.ErrorCode;
@@ -29,10 +31,12 @@ final class RefreshController {
 
     private final ServedMediaTypes served;
     private final ItemRefresh refresh;
+    private final ClientQuota quota;
 
-    RefreshController(ServedMediaTypes served, ItemRefresh refresh) {
+    RefreshController(ServedMediaTypes served, ItemRefresh refresh, ClientQuota quota) {
         this.served = served;
         this.refresh = refresh;
+        this.quota = quota;
     }
 
     @Operation(summary = "Refresh a stored item from its provider",
@@ -54,7 +58,9 @@ final class RefreshController {
             + " refreshed, lastSyncedAt when it was synced",
             headers = @Header(name = "Retry-After", description = "seconds until retryAt"),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS: the key's write limit; see Retry-After",
+    @ApiResponse(responseCode = "429", description = "TOO_MANY_REQUESTS: the key's write limit; QUOTA_EXCEEDED: the"
+            + " key's quota of requests that spend provider budget (only a refresh that starts one counts); see"
+            + " Retry-After",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "MEDIA_TYPE_NOT_SUPPORTED, or PIPELINE_UNAVAILABLE: Kafka did"
             + " not take the command", content = @Content(mediaType = PROBLEM,
@@ -68,7 +74,7 @@ final class RefreshController {
             throw ApiException.of(ErrorCode.MEDIA_TYPE_NOT_SUPPORTED,
                     "Items of type " + type + " are not served by this deployment yet.");
         }
-        SyncRequestView request = refresh.request(key);
+        SyncRequestView request = refresh.request(key, () -> quota.spend(QuotaRoute.REFRESH));
         return ResponseEntity.accepted().location(request.links().self()).body(request);
     }
 }

@@ -37,7 +37,7 @@ public final class ProblemStatus {
             case PROVIDER_PAYLOAD_INVALID, PROVIDER_DRIFT_REFUSED -> HttpStatus.BAD_GATEWAY;
             case API_KEY_MISSING, API_KEY_INVALID -> HttpStatus.UNAUTHORIZED;
             case API_KEY_SCOPE_MISSING -> HttpStatus.FORBIDDEN;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case TOO_MANY_REQUESTS, QUOTA_EXCEEDED -> HttpStatus.TOO_MANY_REQUESTS;
             // A well-formed bulk selector the type's provider cannot list.
             case BULK_SELECTOR_NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case INVALID_PARAMETER, INVALID_REQUEST, MALFORMED_MESSAGE -> HttpStatus.BAD_REQUEST;

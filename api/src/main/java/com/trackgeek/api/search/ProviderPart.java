@@ -13,7 +13,12 @@ record ProviderPart(MediaType type, Outcome outcome, ProviderSearchRow row) {
         /** The provider (or the way to it) failed; the row says with which code. */
         FAILED,
         /** No answer within the search's bound; it is still coming and will serve the next identical search. */
-        TIMED_OUT;
+        TIMED_OUT,
+        /**
+         * Not asked: the client used up its quota of requests that spend provider budget. The row is not the
+         * cache's, only the reason (code {@code QUOTA_EXCEEDED}) and when to try again.
+         */
+        QUOTA_EXCEEDED;
 
         boolean hasHits() {
             return this == ANSWERED || this == CACHED;

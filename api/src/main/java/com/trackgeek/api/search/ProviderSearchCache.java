@@ -59,6 +59,15 @@ final class ProviderSearchCache {
                and not exists (select 1 from claimed)
             """.formatted(COLUMNS);
 
+    /** The key's row if a search would use it as it is (answered, failed lately, or running), i.e. not claim it. */
+    private static final String USABLE = KEY + """
+            select %1$s from provider_search p
+             where (p.media_type, p.query, p.page, p.page_size) = (select * from search_key)
+               and not ((p.status = 'done' and p.answered_at < now() - cast(:cacheTtl as interval))
+                     or (p.status = 'failed' and p.answered_at < now() - cast(:failureTtl as interval))
+                     or (p.status = 'running' and p.requested_at < now() - cast(:runningTimeout as interval)))
+            """.formatted(COLUMNS);
+
     private final JdbcClient jdbc;
     private final SearchProperties properties;
 
@@ -70,15 +79,8 @@ final class ProviderSearchCache {
     /** The key's row: claimed for {@code searchId} (the caller then asks the provider), or as another left it. */
     ProviderSearchRow lookUpOrClaim(MediaType type, String query, int page, int limit, UUID searchId) {
         for (int attempt = 0; ; attempt++) {
-            Optional<ProviderSearchRow> row = jdbc.sql(LOOK_UP_OR_CLAIM)
-                    .param("type", type.name())
-                    .param("q", query)
-                    .param("page", page)
-                    .param("limit", limit)
+            Optional<ProviderSearchRow> row = byKey(LOOK_UP_OR_CLAIM, type, query, page, limit)
                     .param("searchId", searchId)
-                    .param("cacheTtl", interval(properties.cacheTtl()))
-                    .param("failureTtl", interval(properties.failureTtl()))
-                    .param("runningTimeout", interval(properties.runningTimeout()))
                     .query(ProviderSearchCache::row)
                     .optional();
             if (row.isPresent()) {
@@ -88,6 +90,26 @@ final class ProviderSearchCache {
                 throw new IllegalStateException("provider_search row for " + type + " '" + query + "' neither claimed nor found");
             }
         }
+    }
+
+    /**
+     * The key's row if {@link #lookUpOrClaim} would return it rather than claim it: a search that finds one asks no
+     * provider, so it costs the client no quota.
+     */
+    Optional<ProviderSearchRow> usable(MediaType type, String query, int page, int limit) {
+        return byKey(USABLE, type, query, page, limit).query(ProviderSearchCache::row).optional();
+    }
+
+    /** A statement of {@link #KEY} and the rows' lifetimes, with their parameters bound. */
+    private JdbcClient.StatementSpec byKey(String sql, MediaType type, String query, int page, int limit) {
+        return jdbc.sql(sql)
+                .param("type", type.name())
+                .param("q", query)
+                .param("page", page)
+                .param("limit", limit)
+                .param("cacheTtl", interval(properties.cacheTtl()))
+                .param("failureTtl", interval(properties.failureTtl()))
+                .param("runningTimeout", interval(properties.runningTimeout()));
     }
 
     /** The row as it is now (another search may have taken it over meanwhile: then that one is waited for). */

@@ -1,5 +1,9 @@
 package com.trackgeek.api.search;
 
+import com.trackgeek.api.quota.ClientQuota;
+import com.trackgeek.api.quota.QuotaRefusal;
+import com.trackgeek.api.quota.QuotaRoute;
+import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.ProviderSearchRequested;
 import com.trackgeek.contracts.Topics;
@@ -29,6 +33,10 @@ import java.util.UUID;
  * waits, bounded, for the answer to appear in the shared cache. Per key (type, normalised query, page, page
  * size) one caller on one instance claims the cache row and publishes; every other caller, here or on another
  * instance, waits for that same row, and for {@code cache-ttl} afterwards reads it without asking anyone.
+ *
+ * <p>Only the caller that claims a row makes a provider call, so only a claim costs the client quota: one token per
+ * type whose provider it asks. A client without one gets that type's part as {@code quota_exceeded}, nothing
+ * published, and the rest of its search as usual.
  */
 @Component
 final class ProviderSearches {
@@ -40,9 +48,11 @@ final class ProviderSearches {
     private final KafkaTemplate<Object, Object> kafka;
     private final SearchProperties properties;
     private final MeterRegistry registry;
+    private final ClientQuota quota;
 
     ProviderSearches(ProviderSearchCache cache, KafkaTemplate<Object, Object> kafka, SearchProperties properties,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, ClientQuota quota) {
+        this.quota = quota;
         this.cache = cache;
         this.kafka = kafka;
         this.properties = properties;
@@ -55,7 +65,15 @@ final class ProviderSearches {
         Map<MediaType, ProviderPart> parts = new LinkedHashMap<>();
         Map<MediaType, ProviderSearchRow> waiting = new LinkedHashMap<>();
         for (MediaType type : types) {
-            ProviderSearchRow row = start(type, query, page, limit, deadline);
+            Optional<ProviderSearchRow> usable = cache.usable(type, query, page, limit);
+            if (usable.isEmpty()) {
+                Optional<QuotaRefusal> refused = quota.take(QuotaRoute.PROVIDER_SEARCH);
+                if (refused.isPresent()) {
+                    parts.put(type, quotaExceeded(type, query, page, limit, refused.get()));
+                    continue;
+                }
+            }
+            ProviderSearchRow row = usable.isPresent() ? usable.get() : start(type, query, page, limit, deadline);
             switch (row.status()) {
                 case DONE -> parts.put(type, new ProviderPart(type, ProviderPart.Outcome.CACHED, row));
                 case FAILED -> parts.put(type, new ProviderPart(type, ProviderPart.Outcome.FAILED, row));
@@ -105,6 +123,12 @@ final class ProviderSearches {
         }
     }
 
+    private static ProviderPart quotaExceeded(MediaType type, String query, int page, int limit, QuotaRefusal refusal) {
+        return new ProviderPart(type, ProviderPart.Outcome.QUOTA_EXCEEDED, new ProviderSearchRow(type, query, page,
+                limit, null, ProviderSearchRow.Status.FAILED, List.of(), null, false, ErrorCode.QUOTA_EXCEEDED,
+                refusal.detail(), null));
+    }
+
     private void pause(Instant deadline) {
         long millis = Math.min(properties.pollInterval().toMillis(), Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
         try {
@@ -118,7 +142,7 @@ final class ProviderSearches {
     private Counter counter(ProviderPart part) {
         return Counter.builder("trackgeek.api.search.provider")
                 .description("Provider parts of searches, by how they ended: answered (asked now), cached (an identical"
-                        + " search's answer), failed, timed_out")
+                        + " search's answer), failed, timed_out, quota_exceeded (the client's quota: not asked)")
                 .tag("type", part.type().name())
                 .tag("outcome", part.outcome().name().toLowerCase())
                 .register(registry);

@@ -31,7 +31,10 @@ final class SearchController {
             + " waited for at most 3 s, and their hits follow the database's (source \"provider\"; new ones are"
             + " stored as partial items and fully fetched in the background). Their answers are cached 24 h per"
             + " (type, normalised query, page, limit) for every API instance. A provider that fails or is slow"
-            + " leaves the database's hits with providerMissing true and the reason in providers. 400"
+            + " leaves the database's hits with providerMissing true and the reason in providers. Asking a provider"
+            + " (not reading a cached answer) counts against the client's quota, one per provider asked: past it"
+            + " that provider's part is quota_exceeded (code QUOTA_EXCEEDED) and the database's hits are answered"
+            + " all the same. 400"
             + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, a page"
             + " that is not a positive integer, a limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
 

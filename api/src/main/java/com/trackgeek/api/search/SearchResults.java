@@ -61,13 +61,16 @@ record SearchResults(String query, int page, int limit, Long total, boolean tota
      * @param type     the media type's path segment
      * @param provider jikan, tmdb, igdb or hardcover
      * @param code     why it is missing ({@code <PROVIDER>_SERVICE_UNAVAILABLE}, {@code <PROVIDER>_NOT_CONFIGURED},
-     *                 {@code PIPELINE_UNAVAILABLE}, ...), when it failed
+     *                 {@code PIPELINE_UNAVAILABLE}, ..., {@code QUOTA_EXCEEDED}), when it failed or was not asked
      */
     record Provider(String type, String provider,
-                    @Schema(allowableValues = {"answered", "cached", "failed", "timed_out"}, description = "answered:"
+                    @Schema(allowableValues = {"answered", "cached", "failed", "timed_out", "quota_exceeded"},
+                            description = "answered:"
                             + " the provider was asked for this search; cached: an identical search's answer of the"
                             + " last 24 h, no provider call; failed: see code and detail; timed_out: no answer within"
-                            + " the search's bound (it still comes, for the next identical search)")
+                            + " the search's bound (it still comes, for the next identical search); quota_exceeded:"
+                            + " not asked, the client used up its quota of requests that spend provider budget (code"
+                            + " QUOTA_EXCEEDED, the detail says when to try again)")
                     String outcome,
                     String code, String detail, Instant answeredAt) {
     }

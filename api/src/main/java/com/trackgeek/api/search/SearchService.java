@@ -127,7 +127,8 @@ final class SearchService {
 
     private static SearchResults.Provider describe(ProviderPart part) {
         var row = part.row();
-        boolean failed = part.outcome() == ProviderPart.Outcome.FAILED;
+        boolean failed = part.outcome() == ProviderPart.Outcome.FAILED
+                || part.outcome() == ProviderPart.Outcome.QUOTA_EXCEEDED;
         return new SearchResults.Provider(part.type().pathSegment(), part.type().provider().name().toLowerCase(),
                 part.outcome().name().toLowerCase(), failed && row.errorCode() != null ? row.errorCode().name() : null,
                 failed ? row.errorDetail() : null, part.outcome().hasHits() ? row.answeredAt() : null);

@@ -37,8 +37,10 @@ record ApiSecurityProperties(@DefaultValue("X-API-Key") String header,
      * @param hash   {@code {sha256}} and the hex SHA-256 of the key, or {@code {bcrypt}...}
      * @param scopes what it may do, e.g. {@code bulk-syncs:write}
      * @param writes its own write limit per {@code write-limit.period}, instead of {@code write-limit.requests}
+     * @param quota  its own quota of requests that spend provider budget per {@code trackgeek.api.quota.period},
+     *               instead of {@code trackgeek.api.quota.keyed}
      */
-    record Key(String name, String hash, @DefaultValue List<String> scopes, Integer writes) {
+    record Key(String name, String hash, @DefaultValue List<String> scopes, Integer writes, Integer quota) {
 
         /** The hash stays out of every rendering of the configuration (start-up failures, debuggers). */
         @Override

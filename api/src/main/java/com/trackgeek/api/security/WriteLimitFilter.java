@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  * gradually, answered past its end with 429 and {@code Retry-After}. Runs after authorization, so only requests the
  * key may make count. Reads are not limited here: a read costs the providers at most one fetch per item, shared by
  * every caller of it.
+ *
+ * <p>What a client spends of the providers' budget, reads of missing items and searches included, is bounded for all
+ * replicas together by its quota ({@code com.trackgeek.api.quota.ClientQuota}); this limit stays as the bound on
+ * the rate of a key's writes of every kind (cancels and model pins too, which spend nothing), per instance.
  */
 final class WriteLimitFilter extends OncePerRequestFilter {
 

@@ -53,6 +53,16 @@ public final class ItemRefresh {
      *                      {@code PIPELINE_UNAVAILABLE} if Kafka did not take the command
      */
     public SyncRequestView request(MediaKey item) {
+        return request(item, () -> {
+        });
+    }
+
+    /**
+     * As {@link #request(MediaKey)}, but runs {@code beforeCreating} first when no request of the item is under way
+     * to join, i.e. only when this refresh would start a provider call (which it may refuse by throwing, e.g. the
+     * client's quota).
+     */
+    public SyncRequestView request(MediaKey item, Runnable beforeCreating) {
         LastSyncs.LastSync last = lastSyncs.find(item).orElseThrow(() -> ApiException.of(item.type().notFound(),
                 "No " + describe(item) + " is stored; read it first to fetch it."));
         Instant now = clock.instant();
@@ -65,7 +75,18 @@ public final class ItemRefresh {
                     .with("lastSyncedAt", last.at().toString())
                     .with("retryAt", retryAt.toString());
         }
+        Optional<SyncRequestRow> underWay = requests.findActive(item);
+        if (underWay.isPresent()) {
+            return join(item, underWay.get());
+        }
+        beforeCreating.run();
         return createOrJoin(item, now);
+    }
+
+    private SyncRequestView join(MediaKey item, SyncRequestRow active) {
+        metrics.record(item, Action.JOINED);
+        itemSync.publishAgainIfNeeded(active);
+        return describe(active.id());
     }
 
     private SyncRequestView createOrJoin(MediaKey item, Instant now) {
@@ -78,9 +99,7 @@ public final class ItemRefresh {
             }
             Optional<SyncRequestRow> active = requests.findActive(item);
             if (active.isPresent()) {
-                metrics.record(item, Action.JOINED);
-                itemSync.publishAgainIfNeeded(active.get());
-                return describe(active.get().id());
+                return join(item, active.get());
             }
         }
         throw new IllegalStateException("no refresh of " + item + " could be created or joined");

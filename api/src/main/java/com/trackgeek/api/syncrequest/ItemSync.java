@@ -54,8 +54,23 @@ public final class ItemSync {
      * @throws ApiException {@code PIPELINE_UNAVAILABLE} if the command could not be handed to Kafka
      */
     public SyncTicket start(MediaKey item) {
+        return start(item, null);
+    }
+
+    /**
+     * As {@link #start(MediaKey)}, but runs {@code beforeCreating} first when no request is under way to join, i.e.
+     * only when this caller would start a provider fetch (which it may refuse by throwing, e.g. the client's quota);
+     * joining costs no provider call, so it is never asked then.
+     */
+    public SyncTicket start(MediaKey item, Runnable beforeCreating) {
         Waiter waiter = waiters.register(item);
         try {
+            if (beforeCreating != null) {
+                if (joined(item, waiter)) {
+                    return new SyncTicket(waiter, waiters);
+                }
+                beforeCreating.run();
+            }
             createOrJoin(item, waiter);
             return new SyncTicket(waiter, waiters);
         } catch (RuntimeException e) {
@@ -78,15 +93,23 @@ public final class ItemSync {
                 publishNew(FetchRequested.of(id, item, SyncLane.INTERACTIVE, Instant.now()));
                 return;
             }
-            Optional<SyncRequestRow> active = requests.findActive(item);
-            if (active.isPresent()) {
-                waiter.attach(active.get().id());
-                metrics.record(item, Action.JOINED);
-                publishAgainIfNeeded(active.get());
+            if (joined(item, waiter)) {
                 return;
             }
         }
         throw new IllegalStateException("no sync request for " + item + " could be created or joined");
+    }
+
+    /** Attaches the waiter to the item's active request, if it has one. */
+    private boolean joined(MediaKey item, Waiter waiter) {
+        Optional<SyncRequestRow> active = requests.findActive(item);
+        if (active.isEmpty()) {
+            return false;
+        }
+        waiter.attach(active.get().id());
+        metrics.record(item, Action.JOINED);
+        publishAgainIfNeeded(active.get());
+        return true;
     }
 
     /** Publishes the command of a request just inserted; if Kafka refuses it, fails the request and answers 503. */

@@ -2,6 +2,7 @@ package com.trackgeek.api.bulksync;
 
 import com.trackgeek.api.ApiIntegrationTest;
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.quota.ClientQuota;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.MediaType;
 import com.trackgeek.contracts.bulk.BulkItemOutcome;
@@ -40,6 +41,10 @@ class BulkSyncPipelineUnavailableTest extends ApiIntegrationTest {
     @Autowired
     private TransactionTemplate transactions;
 
+    /** Outside a request it limits nothing: these jobs are nobody's. */
+    @Autowired
+    private ClientQuota quota;
+
     private DefaultKafkaProducerFactory<Object, Object> producers;
     private BulkSyncs bulkSyncs;
 
@@ -54,7 +59,7 @@ class BulkSyncPipelineUnavailableTest extends ApiIntegrationTest {
                 null, new JacksonJsonSerializer<Object>(json).noTypeInfo());
         bulkSyncs = new BulkSyncs(new BulkJobs(jdbc, json, properties),
                 new BulkSyncPublisher(new KafkaTemplate<>(producers), properties), transactions, json,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), quota);
     }
 
     @AfterEach

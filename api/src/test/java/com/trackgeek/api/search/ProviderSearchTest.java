@@ -2,6 +2,7 @@ package com.trackgeek.api.search;
 
 import com.trackgeek.api.ApiIntegrationTest;
 import com.trackgeek.api.media.ServedMediaTypes;
+import com.trackgeek.api.quota.ClientQuota;
 import com.trackgeek.servicekit.items.CatalogSearch;
 import com.trackgeek.api.CatalogFixtures;
 import com.trackgeek.api.FakeSyncWorker;
@@ -46,6 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot even reach Kafka still answers, flagged. The bound here is 300 ms ({@code ApiIntegrationTest}).
  */
 class ProviderSearchTest extends ApiIntegrationTest {
+
+    /** Outside a request it limits nothing: these searches are nobody's. */
+    @Autowired
+    private ClientQuota quota;
 
     @Autowired
     private ProviderSearchCache cache;
@@ -227,7 +232,8 @@ class ProviderSearchTest extends ApiIntegrationTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class),
                 null, new JacksonJsonSerializer<Object>(json).noTypeInfo());
         try {
-            var searches = new ProviderSearches(cache, new KafkaTemplate<>(producers), properties, new SimpleMeterRegistry());
+            var searches = new ProviderSearches(cache, new KafkaTemplate<>(producers), properties, new SimpleMeterRegistry(),
+                    quota);
 
             List<ProviderPart> parts = searches.search(EnumSet.of(MediaType.MOVIE), "orbit " + word(), 1, 20);
 

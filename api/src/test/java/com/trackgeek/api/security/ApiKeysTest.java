@@ -25,7 +25,7 @@ class ApiKeysTest {
     @Test
     void aKeyIsKnownByItsSha256AndYieldsItsNameAndScopes() {
         ApiKeys keys = keys(new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256,
-                List.of("bulk-syncs:write", "items:refresh"), null));
+                List.of("bulk-syncs:write", "items:refresh"), null, null));
 
         var verified = keys.verify(KEY);
 
@@ -40,7 +40,7 @@ class ApiKeysTest {
     @Test
     void aBcryptHashIsAcceptedToo() {
         ApiKeys keys = keys(new ApiSecurityProperties.Key("legacy", "{bcrypt}" + new BCryptPasswordEncoder(4).encode(KEY),
-                List.of("bulk-syncs:write"), null));
+                List.of("bulk-syncs:write"), null, null));
 
         assertThat(keys.verify(KEY)).hasValueSatisfying(key -> assertThat(key.name()).isEqualTo("legacy"));
         assertThat(keys.verify("another")).isEmpty();
@@ -49,7 +49,7 @@ class ApiKeysTest {
     @Test
     void theKeysNameIsTheAuthenticatedPrincipalsNameForWhatItStarts() throws Exception {
         ApiKeys keys = keys(new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256,
-                List.of("bulk-syncs:write"), null));
+                List.of("bulk-syncs:write"), null, null));
         var filter = new ApiKeyFilter(keys, "X-API-Key");
         var request = new MockHttpServletRequest("POST", "/api/v1/bulk-syncs");
         request.addHeader("X-API-Key", KEY);
@@ -71,7 +71,7 @@ class ApiKeysTest {
     @Test
     void aHashWithoutAKnownAlgorithmStopsTheStartWithoutShowingIt() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> keys(new ApiSecurityProperties.Key("backoffice", KEY_SHA256, List.of(), null)))
+                .isThrownBy(() -> keys(new ApiSecurityProperties.Key("backoffice", KEY_SHA256, List.of(), null, null)))
                 .withMessageContaining("keys[0].hash").withMessageContaining("'backoffice'")
                 .withMessageContaining("{sha256}")
                 .withMessageNotContaining(KEY_SHA256);
@@ -79,14 +79,14 @@ class ApiKeysTest {
 
     @Test
     void twoKeysWithOneNameStopTheStart() {
-        var key = new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256, List.of(), null);
+        var key = new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256, List.of(), null, null);
 
         assertThatIllegalStateException().isThrownBy(() -> keys(key, key)).withMessageContaining("keys[1].name");
     }
 
     @Test
     void theConfiguredKeyDoesNotPrintItsHash() {
-        assertThat(new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256, List.of(), null).toString())
+        assertThat(new ApiSecurityProperties.Key("backoffice", "{sha256}" + KEY_SHA256, List.of(), null, null).toString())
                 .contains("backoffice").doesNotContain(KEY_SHA256);
     }
 

@@ -88,6 +88,8 @@ class StandaloneCrashRecoveryTest {
         // take seconds, not minutes; what is tested is the restart, not the rate.
         environment.put("SIMULATOR_JIKAN_RATE_LIMIT_PER_SECOND", "10");
         environment.put("SIMULATOR_JIKAN_RATE_LIMIT_PER_MINUTE", "600");
+        // One address asks for 40 anime at once, past the default quota of an address without a key (30 a minute).
+        environment.put("TRACKGEEK_API_QUOTA_ANONYMOUS", "1000");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_0_REQUESTS", "10");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_0_PER", "1s");
         environment.put("TRACKGEEK_PROVIDERS_JIKAN_LIMITS_1_REQUESTS", "600");
