@@ -1,0 +1,145 @@
+package com.trackgeek.faults;
+
+import com.trackgeek.api.ApiApplication;
+import com.trackgeek.embedding.EmbeddingWorkerApplication;
+import com.trackgeek.localstack.EmbeddedPostgresServer;
+import com.trackgeek.simulator.EmbeddedSimulator;
+import com.trackgeek.standalone.SimulatedProviders;
+import com.trackgeek.sync.SyncWorkerApplication;
+import com.trackgeek.testsupport.ChildJvm;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pipeline as it is deployed, every part a process of its own: PostgreSQL (a server process, restartable on its
+ * data folder), Kafka (a JVM of its own, {@link KafkaNode}, restartable on its log folder), the api, two sync-worker
+ * replicas and the embedding worker (each a {@link ServiceProcess}), and the provider simulator in this JVM (the one
+ * fake of every provider, so a scenario can script its faults and read what it served). One per test JVM, started on
+ * first use; scenarios leave it running and healthy for the next one.
+ */
+final class FaultStack {
+
+    static final String API_KEY = "fault-suite-key-8d41c7e2";
+    private static final int PARTITIONS = 3;
+
+    private static FaultStack instance;
+
+    private final Path data;
+    private final int postgresPort = ChildJvm.freePort();
+    private final int kafkaPort = ChildJvm.freePort();
+    private EmbeddedPostgresServer postgres;
+    private ChildJvm kafka;
+    final EmbeddedSimulator providers;
+    final ServiceProcess api;
+    final List<ServiceProcess> syncWorkers;
+    final ServiceProcess embeddingWorker;
+
+    private FaultStack() {
+        try {
+            data = Files.createTempDirectory("fault-suite-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startPostgres();
+        startKafka();
+        providers = EmbeddedSimulator.start(Map.of());
+        Map<String, Object> shared = sharedSettings();
+        Map<String, Object> workers = new LinkedHashMap<>(shared);
+        workers.putAll(SimulatedProviders.settings(providers.baseUrl()));
+        // A person's fetch should not wait for the whole back-off ladder of an earlier test's fault.
+        for (String provider : List.of("jikan", "tmdb", "igdb", "hardcover")) {
+            workers.put("trackgeek.providers." + provider + ".retry.initial-backoff", "100ms");
+            workers.put("trackgeek.providers." + provider + ".retry.max-backoff", "1s");
+        }
+        syncWorkers = List.of(ServiceProcess.start("sync-worker-1", SyncWorkerApplication.class, workers),
+                ServiceProcess.start("sync-worker-2", SyncWorkerApplication.class, workers));
+        embeddingWorker = ServiceProcess.start("embedding-worker", EmbeddingWorkerApplication.class, shared);
+        Map<String, Object> apiSettings = new LinkedHashMap<>(shared);
+        apiSettings.put("trackgeek.api.security.keys[0].name", "fault-suite");
+        apiSettings.put("trackgeek.api.security.keys[0].hash", "{sha256}" + Sha256.hex(API_KEY));
+        apiSettings.put("trackgeek.api.security.keys[0].scopes", "bulk-syncs:write,items:refresh");
+        api = ServiceProcess.start("api", ApiApplication.class, apiSettings);
+        Stream.concat(Stream.of(api, embeddingWorker), syncWorkers.stream()).forEach(service -> service.awaitHealthy(Duration.ofMinutes(4)));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-stack-shutdown"));
+    }
+
+    static synchronized FaultStack get() {
+        if (instance == null) {
+            instance = new FaultStack();
+        }
+        return instance;
+    }
+
+    private Map<String, Object> sharedSettings() {
+        Map<String, Object> shared = new LinkedHashMap<>();
+        shared.put("spring.datasource.url", postgres.jdbcUrl());
+        shared.put("spring.datasource.username", postgres.username());
+        shared.put("spring.datasource.password", postgres.password());
+        shared.put("spring.kafka.bootstrap-servers", "localhost:" + kafkaPort);
+        shared.put("trackgeek.kafka.partitions", PARTITIONS);
+        // A killed replica's consumers leave the group after 10 s instead of Kafka's 45 s, as in the standalone run.
+        shared.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
+        return shared;
+    }
+
+    JdbcClient database() {
+        return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
+    }
+
+    String apiUrl() {
+        return api.url();
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    private void startPostgres() {
+        postgres = EmbeddedPostgresServer.start(postgresPort, data.resolve("postgres"), "trackgeek");
+    }
+
+    private void startKafka() {
+        kafka = ChildJvm.start(Path.of("target", "fault-suite", "kafka.log"), List.of("-XX:+UseSerialGC", "-Xmx768m"),
+                KafkaNode.class.getName(), List.of(Integer.toString(kafkaPort), data.resolve("kafka").toString(), Integer.toString(PARTITIONS)));
+        await("Kafka in " + kafka.logFile() + " is ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .failFast("Kafka's JVM exited; see " + kafka.logFile(), () -> !kafka.isAlive())
+                .until(() -> kafka.log().contains(KafkaNode.READY));
+    }
+
+    /**
+     * The services stop together (each is given SIGTERM at once, so their graceful shutdowns overlap and end well
+     * within the 30 s surefire grants a finished test JVM), then Kafka and PostgreSQL, then their data goes.
+     */
+    private synchronized void close() {
+        List<Thread> stopping = Stream.concat(Stream.of(api, embeddingWorker), syncWorkers.stream())
+                .map(service -> Thread.ofVirtual().start(service::close)).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        providers.close();
+        kafka.close();
+        postgres.close();
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Left in the temporary folder.
+        }
+    }
+}
