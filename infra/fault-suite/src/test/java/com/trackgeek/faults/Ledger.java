@@ -2,6 +2,7 @@ package com.trackgeek.faults;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,20 @@ final class Ledger {
     /** Of {@code ids}, how many movies are stored. */
     long stored(List<Long> ids) {
         return database.sql("select count(*) from media_item where media_type = 'MOVIE' and provider_id = any(?)")
+                .param(ids.stream().mapToLong(Long::longValue).toArray()).query(Long.class).single();
+    }
+
+    /** Of {@code ids}, the movies stored (created) up to {@code until}. */
+    List<Long> storedUntil(List<Long> ids, Instant until) {
+        return database.sql("select provider_id from media_item where media_type = 'MOVIE' and provider_id = any(?) and created_at <= ?")
+                .params(ids.stream().mapToLong(Long::longValue).toArray(), java.sql.Timestamp.from(until)).query(Long.class).list();
+    }
+
+    /** Of {@code ids}, the stored movies without a vector (of any model) yet. */
+    long withoutVector(List<Long> ids) {
+        return database.sql("""
+                        select count(*) from media_item m where m.media_type = 'MOVIE' and m.provider_id = any(?)
+                           and not exists (select 1 from item_embedding e where e.media_type = m.media_type and e.provider_id = m.provider_id)""")
                 .param(ids.stream().mapToLong(Long::longValue).toArray()).query(Long.class).single();
     }
 

@@ -88,6 +88,10 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    boolean isAlive() {
+        return jvm.isAlive();
+    }
+
     String url() {
         return "http://localhost:" + port;
     }

@@ -1,0 +1,131 @@
+package com.trackgeek.faults;
+
+import com.trackgeek.simulator.LoggedRequest;
+import com.trackgeek.testsupport.ChildJvm;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What every {@code kill -9} scenario does: people fetching movies nobody stored (5 a second) and a bulk job of
+ * 2,000 movies; a quarter into the job, {@code kill -9} of the victim; the victim started again as an orchestrator
+ * would ({@code restartAt}: at once for a service without a second replica, after the recovery for one whose partner
+ * takes over); then the ledger. Recovered means: every sync request accepted up to 2 s after the kill is answered,
+ * and every movie stored up to then has its vector.
+ *
+ * @param firstId   the scenario's own movie ids start here (people's from it, the job's 100,000 above)
+ * @param mostFetchedAgain provider calls beyond one per movie the victim may cause (what it had in hand)
+ */
+record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, long firstId, int mostFetchedAgain) {
+
+    enum Restart { AT_ONCE, AFTER_RECOVERY }
+
+    private static final int BULK_ITEMS = 2_000;
+    private static final int PEOPLE_PER_SECOND = 5;
+    private static final Duration SETTLE = Duration.ofMinutes(4);
+
+    void run(FaultStack stack) throws Exception {
+        Ledger ledger = new Ledger(stack.database());
+        long bulkFirst = firstId + 100_000;
+        MixedLoad people = MixedLoad.interactive(stack.apiUrl(), firstId, PEOPLE_PER_SECOND);
+        UUID job;
+        Duration recovery;
+        try {
+            job = MixedLoad.bulkJob(stack.apiUrl(), bulkFirst, BULK_ITEMS);
+            await("a quarter of the bulk job finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ledger.bulk(job).finished() >= BULK_ITEMS / 4);
+
+            assertThat(victim.killNine()).as("%s ended by SIGKILL", victim.name()).isEqualTo(ChildJvm.KILLED_BY_SIGKILL);
+            Instant killedAt = Instant.now();
+            if (restartAt == Restart.AT_ONCE) {
+                victim.restart();
+            }
+            await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            Instant mark = Instant.now();
+            Set<UUID> acceptedAroundTheKill = people.accepted();
+            List<Long> storedAroundTheKill = ledger.storedUntil(ids(people), mark);
+            await("the requests accepted until 2 s after the kill answered, the movies stored until then embedded")
+                    .atMost(SETTLE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ledger.completedRequests(acceptedAroundTheKill) == acceptedAroundTheKill.size()
+                            && ledger.withoutVector(storedAroundTheKill) == 0);
+            recovery = Duration.between(killedAt, Instant.now());
+            if (restartAt == Restart.AFTER_RECOVERY) {
+                victim.restart();
+            }
+            victim.awaitHealthy(Duration.ofMinutes(4));
+            await("the bulk job done").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "done".equals(ledger.bulk(job).status()));
+        } finally {
+            people.close();
+            if (!victim.healthy()) {
+                if (!victim.isAlive()) {
+                    victim.restart();
+                }
+                victim.awaitHealthy(Duration.ofMinutes(4));
+            }
+        }
+
+        Set<UUID> accepted = people.accepted();
+        List<Long> bulkIds = LongStream.range(bulkFirst, bulkFirst + BULK_ITEMS).boxed().toList();
+        List<Long> all = Stream.concat(bulkIds.stream(), ids(people).stream()).toList();
+        settled(() -> ledger.completedRequests(accepted) == accepted.size() && ledger.withoutVector(all) == 0);
+        long completed = ledger.completedRequests(accepted);
+        long withoutVector = ledger.withoutVector(all);
+        Ledger.BulkState bulk = ledger.bulk(job);
+        Map<UUID, Integer> announced = Announcements.perRequest(stack.kafkaBootstrap(), accepted);
+        long announcedTwice = announced.values().stream().filter(times -> times > 1).count();
+        Map<Long, Long> served = Ledger.count(servedMovies(stack, all));
+        long fetchedAgain = Ledger.fetchedAgain(served);
+
+        new ScenarioReport(scenario, people.sent() + BULK_ITEMS, accepted.size() + bulk.items(),
+                completed + bulk.finished(), (accepted.size() - completed) + (BULK_ITEMS - bulk.finished()) + withoutVector,
+                announcedTwice, fetchedAgain, recovery, "answers " + people.answers() + ", bulk job " + bulk.status()).publish();
+
+        assertThat(accepted).as("requests the api accepted").isNotEmpty();
+        assertThat(completed).as("accepted requests done or failed").isEqualTo(accepted.size());
+        assertThat(bulk.items()).as("the job's items").isEqualTo(BULK_ITEMS);
+        assertThat(bulk.finished()).as("the job's items finished").isEqualTo(BULK_ITEMS);
+        assertThat(ledger.stored(bulkIds)).as("the job's movies stored").isEqualTo(BULK_ITEMS);
+        assertThat(withoutVector).as("stored movies without a vector").isZero();
+        assertThat(announced.keySet()).as("every completed request announced").hasSize(accepted.size());
+        assertThat(announcedTwice).as("requests announced twice").isZero();
+        assertThat(served).as("movies the provider served").hasSizeGreaterThanOrEqualTo(BULK_ITEMS + accepted.size());
+        assertThat(fetchedAgain).as("movies fetched again: only those the victim had in hand").isLessThanOrEqualTo(mostFetchedAgain);
+    }
+
+    private List<Long> ids(MixedLoad people) {
+        return people.ids(firstId);
+    }
+
+    /** Waits up to {@link #SETTLE} for {@code condition}; what is still missing then is counted, not thrown. */
+    private static void settled(BooleanSupplier condition) {
+        try {
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException countedAsLost) {
+            // The ledger reports it.
+        }
+    }
+
+    /** The ids of the movies among {@code ours} the simulator served (200), once per time served. */
+    private static List<Long> servedMovies(FaultStack stack, List<Long> ours) {
+        Set<Long> wanted = new HashSet<>(ours);
+        return stack.providers.requests().requests("/tmdb/3/movie/\\d+").stream()
+                .filter(request -> request.status() == 200)
+                .map(LoggedRequest::path)
+                .map(path -> Long.parseLong(path.substring(path.lastIndexOf('/') + 1)))
+                .filter(wanted::contains)
+                .toList();
+    }
+}
