@@ -32,8 +32,8 @@ final class SearchController {
             + " stored as partial items and fully fetched in the background). Their answers are cached 24 h per"
             + " (type, normalised query, page, limit) for every API instance. A provider that fails or is slow"
             + " leaves the database's hits with providerMissing true and the reason in providers. 400"
-            + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, a page"
-            + " that is not a positive integer, a limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
+            + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, with"
+            + " U+0000 or with nothing but accents, a page that is not a positive integer, a limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
 
     private final SearchService search;
 
