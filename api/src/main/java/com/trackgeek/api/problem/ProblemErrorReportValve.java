@@ -16,8 +16,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * error handling nor {@link ProblemErrorController} can. Anything else that ends here with nothing written is
  * answered the same way.
  *
- * <p>Tomcat's own checks are kept: nothing below 400, nothing once a body has been written, nothing when the
- * error was reported already or the connection takes no more output.
+ * <p>Two of Tomcat's refusals are client errors the caller can fix, so they are answered as 400s rather than as
+ * the 5xx Tomcat picks, which would count as the api's own failures: 505 for a request line whose version is not
+ * HTTP/1.0 or HTTP/1.1 ({@code HTTP/1.2}, {@code HTTP/}), and 501 for the method CONNECT or a Transfer-Encoding
+ * other than chunked. No code of the api answers 501 or 505 itself.
+ *
+ * <p>A 4xx the application set without writing a body (the actuator's 404 for an unknown health group or
+ * configuration prefix, with nothing in it) is given one too: a 4xx is always a problem detail.
+ *
+ * <p>Tomcat's own checks are kept: nothing below 400, nothing once a body has been written or the response is
+ * committed, nothing when the error was reported already or the connection takes no more output.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -30,7 +38,12 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int statusCode = response.getStatus();
-        if (statusCode < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (statusCode < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
+            return;
+        }
+        // An error Tomcat or sendError raised is reported once; a status the application merely set, with no body.
+        boolean bodilessStatus = !response.isError() && statusCode < 500;
+        if (!bodilessStatus && !response.setErrorReported()) {
             return;
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);
@@ -42,8 +55,17 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status == null) {
             status = statusCode < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        String detail = detail(status);
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
+            status = HttpStatus.BAD_REQUEST;
+            detail = "The request line's HTTP version must be HTTP/1.1 or HTTP/1.0.";
+        } else if (status == HttpStatus.NOT_IMPLEMENTED) {
+            status = HttpStatus.BAD_REQUEST;
+            detail = "CONNECT".equals(request.getMethod()) ? "This server is no proxy: CONNECT is not a method it takes."
+                    : "The request's Transfer-Encoding must be chunked, or absent with a Content-Length.";
+        }
         try {
-            ProblemWriter.write(response, status, Problems.codeForStatus(status), detail(status), request.getRequestURI());
+            ProblemWriter.write(response, status, Problems.codeForStatus(status), detail, request.getRequestURI());
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client has gone, or the response cannot take a body any more: nothing is left to do.

@@ -13,11 +13,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.time.Duration;
@@ -54,6 +57,26 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request's parameters are not valid percent-encoded UTF-8."));
     }
 
+    /**
+     * A multipart body that cannot be parsed (no boundary, a broken part): Spring's dispatcher parses any request
+     * that says it is multipart, even where no endpoint takes one. A body over the size limit is the base class's 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleUnreadableMultipart(MultipartException exception) {
+        return handleApiException(ApiException.of(ErrorCode.INVALID_REQUEST,
+                "The request's multipart body cannot be read; no endpoint of this API takes one."));
+    }
+
+    /**
+     * Spring Security's firewall refused a header or parameter the moment something read it (a value with bytes
+     * that are not ASCII text, say): the caller's request, not our failure. Its message quotes the value, which may
+     * be a secret, so the detail does not.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRejectedRequest(RequestRejectedException exception) {
+        return handleApiException(ApiException.of(ErrorCode.INVALID_REQUEST, Problems.REJECTED_REQUEST));
+    }
+
     /** PostgreSQL is unreachable or overloaded: not the caller's fault, and worth retrying. */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> handleDatabaseUnavailable(RuntimeException exception) {
@@ -77,6 +100,25 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         return handleExceptionInternal(exception, Problems.of(status, ErrorCode.INVALID_REQUEST,
                 UnreadableBody.describe(exception)), headers, status, request);
+    }
+
+    /**
+     * No converter writes the type the caller accepts: {@code Accept: application/json; charset=utf-16} matches
+     * what an endpoint produces, but its JSON is UTF-8 only. A 406, as for any type the caller cannot have; any
+     * other failure to write is ours (500).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String message = exception.getMessage();
+        if (message != null && message.startsWith("No converter") && request.getHeader(HttpHeaders.ACCEPT) != null) {
+            HttpStatus notAcceptable = HttpStatus.NOT_ACCEPTABLE;
+            return handleExceptionInternal(exception, Problems.of(notAcceptable, ErrorCode.INVALID_REQUEST,
+                    "This answer is JSON in UTF-8, which the Accept header does not take (a charset other than UTF-8?)."),
+                    headers, notAcceptable, request);
+        }
+        return super.handleHttpMessageNotWritable(exception, headers, status, request);
     }
 
     @Override

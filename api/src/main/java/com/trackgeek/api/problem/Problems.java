@@ -9,6 +9,10 @@ final class Problems {
 
     static final String CODE = "code";
 
+    /** The detail of a request Spring Security's firewall refused; never the refused value itself. */
+    static final String REJECTED_REQUEST = "The request was refused: a header, parameter or its path holds characters"
+            + " or sequences this API does not take.";
+
     private Problems() {
     }
 

@@ -35,8 +35,9 @@ final class SearchController {
             + " (not reading a cached answer) counts against the client's quota, one per provider asked: past it"
             + " that provider's part is quota_exceeded (code QUOTA_EXCEEDED) and the database's hits are answered"
             + " all the same. 400"
-            + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, a page"
-            + " that is not a positive integer, a limit outside 1.." + SearchRequest.MAX_LIMIT + ", an unknown type.";
+            + " INVALID_PARAMETER for an empty q, a q over " + SearchRequest.MAX_QUERY_LENGTH + " characters, with"
+            + " U+0000 or with nothing but accents, a page that is not a positive integer, a limit outside 1.."
+            + SearchRequest.MAX_LIMIT + ", an unknown type.";
 
     private final SearchService search;
 

@@ -3,6 +3,7 @@ package com.trackgeek.api.search;
 import com.trackgeek.api.problem.ApiException;
 import com.trackgeek.contracts.MediaType;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,6 +24,7 @@ record SearchRequest(String query, Set<MediaType> types, int page, int limit) {
     static final int MAX_LIMIT = 50;
 
     private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9][0-9]{0,8}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** Hits before this page. */
     long offset() {
@@ -47,6 +49,14 @@ record SearchRequest(String query, Set<MediaType> types, int page, int limit) {
         }
         if (query.codePointCount(0, query.length()) > MAX_QUERY_LENGTH) {
             throw ApiException.invalidParameter("q is at most " + MAX_QUERY_LENGTH + " characters long.");
+        }
+        // PostgreSQL's text cannot hold U+0000: the query would fail there, as a 500.
+        if (query.indexOf('\0') >= 0) {
+            throw ApiException.invalidParameter("q may not contain the character U+0000 (%00).");
+        }
+        // Folding sets accents aside (search_fold): a q of nothing else would be an empty search, for a provider too.
+        if (MARKS.matcher(Normalizer.normalize(query, Normalizer.Form.NFKD)).replaceAll("").isBlank()) {
+            throw ApiException.invalidParameter("q needs more than accents and other combining marks.");
         }
         return query;
     }
