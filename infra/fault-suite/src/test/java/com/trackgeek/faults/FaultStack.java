@@ -98,6 +98,33 @@ final class FaultStack {
         return shared;
     }
 
+    /** Waits until every service answers its health check again (a scenario leaves the stack whole for the next). */
+    void awaitWhole() {
+        Stream.concat(Stream.of(api, embeddingWorker), syncWorkers.stream()).forEach(service -> {
+            if (!service.isAlive()) {
+                service.restart();
+            }
+            service.awaitHealthy(Duration.ofMinutes(4));
+        });
+    }
+
+    /** Stops Kafka (SIGTERM: a broker's orderly restart), keeps it down for {@code down}, starts it again on the same port and data. */
+    void restartKafka(Duration down) {
+        kafka.close();
+        await().pollDelay(down).until(() -> true);
+        startKafka();
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: open connections are cut), keeps it down for {@code down}, starts it again
+     * on the same port and data.
+     */
+    void restartPostgres(Duration down) {
+        postgres.close();
+        await().pollDelay(down).until(() -> true);
+        startPostgres();
+    }
+
     JdbcClient database() {
         return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
     }

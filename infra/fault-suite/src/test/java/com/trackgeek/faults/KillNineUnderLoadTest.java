@@ -2,12 +2,9 @@ package com.trackgeek.faults;
 
 import org.junit.jupiter.api.Test;
 
-import static com.trackgeek.faults.KillUnderLoad.Restart.AFTER_RECOVERY;
-import static com.trackgeek.faults.KillUnderLoad.Restart.AT_ONCE;
-
 /**
  * {@code kill -9} of each service in the middle of a 2,000-movie bulk job, with people fetching other movies
- * meanwhile ({@link KillUnderLoad}): every request the api accepted is done or failed, the job finishes with every
+ * meanwhile ({@link FaultUnderLoad}): every request the api accepted is done or failed, the job finishes with every
  * movie, every stored movie gets its vector, nothing is announced twice, and only what the victim had in hand is
  * fetched a second time. Each scenario has movie ids of its own (the simulator makes up a movie for any id up to
  * 1,000,000).
@@ -23,18 +20,18 @@ class KillNineUnderLoadTest {
      */
     @Test
     void aSyncWorkerReplica() throws Exception {
-        new KillUnderLoad("kill -9 of a sync-worker replica", stack.syncWorkers.getFirst(), AFTER_RECOVERY, 300_001, 3 * 5 + 3).run(stack);
+        new FaultUnderLoad(new KillNine("kill -9 of a sync-worker replica", s -> s.syncWorkers.getFirst(), false, 3 * 5 + 3), 100_001).run(stack);
     }
 
     /** The only api instance, started again at once: what it accepted was on Kafka before its 202. */
     @Test
     void theApi() throws Exception {
-        new KillUnderLoad("kill -9 of the api", stack.api, AT_ONCE, 500_001, 0).run(stack);
+        new FaultUnderLoad(new KillNine("kill -9 of the api", s -> s.api, true, 0), 150_001).run(stack);
     }
 
     /** The only embedding worker, started again at once: its lanes' uncommitted requests come again. */
     @Test
     void theEmbeddingWorker() throws Exception {
-        new KillUnderLoad("kill -9 of the embedding worker", stack.embeddingWorker, AT_ONCE, 700_001, 0).run(stack);
+        new FaultUnderLoad(new KillNine("kill -9 of the embedding worker", s -> s.embeddingWorker, true, 0), 200_001).run(stack);
     }
 }

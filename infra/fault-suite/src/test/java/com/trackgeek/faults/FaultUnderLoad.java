@@ -1,7 +1,6 @@
 package com.trackgeek.faults;
 
 import com.trackgeek.simulator.LoggedRequest;
-import com.trackgeek.testsupport.ChildJvm;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
@@ -19,18 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every {@code kill -9} scenario does: people fetching movies nobody stored (5 a second) and a bulk job of
- * 2,000 movies; a quarter into the job, {@code kill -9} of the victim; the victim started again as an orchestrator
- * would ({@code restartAt}: at once for a service without a second replica, after the recovery for one whose partner
- * takes over); then the ledger. Recovered means: every sync request accepted up to 2 s after the kill is answered,
- * and every movie stored up to then has its vector.
+ * What every scenario does: people fetching movies nobody stored (5 a second) and a bulk job of 2,000 movies; a
+ * quarter into the job, the {@link Fault}; then the ledger. Recovered means: every sync request accepted up to 2 s
+ * after the fault ended is answered, and every movie stored up to then has its vector.
  *
- * @param firstId   the scenario's own movie ids start here (people's from it, the job's 100,000 above)
- * @param mostFetchedAgain provider calls beyond one per movie the victim may cause (what it had in hand)
+ * @param firstId the scenario's own movie ids start here (people's from it, the job's 10,000 above)
  */
-record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, long firstId, int mostFetchedAgain) {
-
-    enum Restart { AT_ONCE, AFTER_RECOVERY }
+record FaultUnderLoad(Fault fault, long firstId) {
 
     private static final int BULK_ITEMS = 2_000;
     private static final int PEOPLE_PER_SECOND = 5;
@@ -38,7 +32,7 @@ record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, 
 
     void run(FaultStack stack) throws Exception {
         Ledger ledger = new Ledger(stack.database());
-        long bulkFirst = firstId + 100_000;
+        long bulkFirst = firstId + 10_000;
         MixedLoad people = MixedLoad.interactive(stack.apiUrl(), firstId, PEOPLE_PER_SECOND);
         UUID job;
         Duration recovery;
@@ -47,34 +41,23 @@ record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, 
             await("a quarter of the bulk job finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> ledger.bulk(job).finished() >= BULK_ITEMS / 4);
 
-            assertThat(victim.killNine()).as("%s ended by SIGKILL", victim.name()).isEqualTo(ChildJvm.KILLED_BY_SIGKILL);
-            Instant killedAt = Instant.now();
-            if (restartAt == Restart.AT_ONCE) {
-                victim.restart();
-            }
+            Instant faultAt = Instant.now();
+            fault.inject(stack);
             await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
             Instant mark = Instant.now();
             Set<UUID> acceptedAroundTheKill = people.accepted();
             List<Long> storedAroundTheKill = ledger.storedUntil(ids(people), mark);
-            await("the requests accepted until 2 s after the kill answered, the movies stored until then embedded")
+            await("the requests accepted until 2 s after the fault answered, the movies stored until then embedded")
                     .atMost(SETTLE).pollInterval(Duration.ofMillis(200))
                     .until(() -> ledger.completedRequests(acceptedAroundTheKill) == acceptedAroundTheKill.size()
                             && ledger.withoutVector(storedAroundTheKill) == 0);
-            recovery = Duration.between(killedAt, Instant.now());
-            if (restartAt == Restart.AFTER_RECOVERY) {
-                victim.restart();
-            }
-            victim.awaitHealthy(Duration.ofMinutes(4));
+            recovery = Duration.between(faultAt, Instant.now());
+            fault.afterRecovery(stack);
             await("the bulk job done").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> "done".equals(ledger.bulk(job).status()));
         } finally {
             people.close();
-            if (!victim.healthy()) {
-                if (!victim.isAlive()) {
-                    victim.restart();
-                }
-                victim.awaitHealthy(Duration.ofMinutes(4));
-            }
+            stack.awaitWhole();
         }
 
         Set<UUID> accepted = people.accepted();
@@ -89,7 +72,7 @@ record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, 
         Map<Long, Long> served = Ledger.count(servedMovies(stack, all));
         long fetchedAgain = Ledger.fetchedAgain(served);
 
-        new ScenarioReport(scenario, people.sent() + BULK_ITEMS, accepted.size() + bulk.items(),
+        new ScenarioReport(fault.name(), people.sent() + BULK_ITEMS, accepted.size() + bulk.items(),
                 completed + bulk.finished(), (accepted.size() - completed) + (BULK_ITEMS - bulk.finished()) + withoutVector,
                 announcedTwice, fetchedAgain, recovery, "answers " + people.answers() + ", bulk job " + bulk.status()).publish();
 
@@ -102,7 +85,8 @@ record KillUnderLoad(String scenario, ServiceProcess victim, Restart restartAt, 
         assertThat(announced.keySet()).as("every completed request announced").hasSize(accepted.size());
         assertThat(announcedTwice).as("requests announced twice").isZero();
         assertThat(served).as("movies the provider served").hasSizeGreaterThanOrEqualTo(BULK_ITEMS + accepted.size());
-        assertThat(fetchedAgain).as("movies fetched again: only those the victim had in hand").isLessThanOrEqualTo(mostFetchedAgain);
+        assertThat(fetchedAgain).as("movies fetched again: only those in hand at the fault").isLessThanOrEqualTo(fault.mostFetchedAgain());
+        fault.verify(stack);
     }
 
     private List<Long> ids(MixedLoad people) {
