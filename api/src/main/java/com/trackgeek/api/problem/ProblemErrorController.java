@@ -9,8 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
-
 /**
  * Replaces Boot's whitelabel error controller for the errors that never reach a handler method (rejected by
  * the servlet container or a filter), so that they too are problem details with a code.
@@ -28,11 +26,7 @@ final class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = Problems.of(status, Problems.codeForStatus(status), status.getReasonPhrase());
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
-            try {
-                problem.setInstance(URI.create(path));
-            } catch (IllegalArgumentException unparsable) {
-                // The container may have rejected the request precisely because its path is malformed.
-            }
+            CallerText.instance(path).ifPresent(problem::setInstance);
         }
         return ResponseEntity.status(status).body(problem);
     }
