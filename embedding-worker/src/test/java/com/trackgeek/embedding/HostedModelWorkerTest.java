@@ -13,11 +13,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +63,9 @@ class HostedModelWorkerTest extends WorkerIntegrationTest {
     private static final List<String> GENRES = List.of("Drama");
 
     private static EmbeddedSimulator simulator;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void gemini(DynamicPropertyRegistry registry) {
@@ -161,6 +173,53 @@ class HostedModelWorkerTest extends WorkerIntegrationTest {
         MediaKey next = newAnimeKey();
         insertAnime(next, "After the fix", GENRES, "A synopsis sent after the key was fixed.");
         assertThat(awaitOutcome(publish(EmbeddingLane.LOW, next).requestId())).isEqualTo("embedded");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aKeyTheServiceQuotesBackIsInNoLogLineDeadLetterStoredFailureOrMetric(CapturedOutput output) {
+        // A refusal and a passing failure, each quoting the key it was sent, as a careless service or proxy could.
+        MediaKey refused = pendingItem("Quoted refusal", "A synopsis sent with a key the service quotes back.");
+        simulator().script().respondBody(ANY, 400, """
+                {"error": {"code": 400, "message": "API key not valid: %s", "status": "INVALID_ARGUMENT",
+                 "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID", "domain": "googleapis.com"}]}}"""
+                .formatted(KEY));
+        List<String> deadLetterHeaders = new ArrayList<>(deadLetterHeaders(refused, "EMBEDDING_CREDENTIALS_REJECTED"));
+        MediaKey unavailable = pendingItem("Quoted outage", "A synopsis sent while the service quotes the key.");
+        simulator().script().respondBody(ANY, 503, """
+                {"error": {"code": 503, "message": "The backend for key %s is overloaded.", "status": "UNAVAILABLE"}}"""
+                .formatted(KEY));
+        deadLetterHeaders.addAll(deadLetterHeaders(unavailable, "EMBEDDING_SERVICE_UNAVAILABLE"));
+
+        List<String> storedFailures = jdbc.sql("""
+                        select coalesce(s.last_error_detail, '') || ' ' || coalesce(r.outcome_detail, '')
+                          from sync_state s join embedding_request r
+                            on r.media_type = s.media_type and r.provider_id = s.provider_id
+                         where s.media_type = 'ANIME' and s.provider_id in (?, ?)""")
+                .params(refused.id(), unavailable.id()).query(String.class).list();
+        assertThat(storedFailures).as("the failures are stored with what the service said").hasSize(2)
+                .anyMatch(detail -> detail.contains("INVALID_ARGUMENT")).anyMatch(detail -> detail.contains("overloaded"));
+        assertThat(storedFailures).noneMatch(detail -> detail.contains(KEY));
+        assertThat(deadLetterHeaders).as("dead-letter headers").isNotEmpty().noneMatch(header -> header.contains(KEY));
+        assertThat(output.getAll()).as("the failures were logged").contains("Dead-lettering");
+        assertThat(output.getAll()).doesNotContain(KEY);
+        String metrics = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).join().body();
+        assertThat(metrics).contains("trackgeek_embedding_requests_completed_total").doesNotContain(KEY);
+    }
+
+    /** Publishes the item's request on the high lane and returns every header of its dead letter, which has {@code code}. */
+    private List<String> deadLetterHeaders(MediaKey item, String code) {
+        try (var deadLetters = TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(),
+                Topics.deadLetter(Topics.EMBEDDING_REQUESTS_HIGH))) {
+            EmbeddingRequested request = publish(EmbeddingLane.HIGH, item);
+            var dead = deadLetters.await(record -> record.value().contains(request.requestId().toString()), TIMEOUT);
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo(code);
+            awaitOutcome(request.requestId());
+            List<String> headers = new ArrayList<>();
+            dead.headers().forEach(header -> headers.add(header.key() + ": " + new String(header.value(), StandardCharsets.UTF_8)));
+            return headers;
+        }
     }
 
     /** An item just stored by a sync, waiting for its embedding. */

@@ -2,6 +2,7 @@ package com.trackgeek.api.bulksync;
 
 import com.trackgeek.api.ApiPaths;
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.bulk.BulkJobStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -176,6 +177,6 @@ final class BulkSyncController {
         }
         return BulkJobStatus.parse(text.strip()).orElseThrow(() -> ApiException.invalidParameter("status is one of "
                 + Arrays.stream(BulkJobStatus.values()).map(BulkJobStatus::value).collect(Collectors.joining(", "))
-                + ", not '" + Paging.abbreviate(text) + "'."));
+                + ", not " + CallerText.quoted(text) + "."));
     }
 }

@@ -1,6 +1,7 @@
 package com.trackgeek.api.bulksync;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 import com.trackgeek.contracts.bulk.BulkItemOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,7 +27,7 @@ record ItemFilter(String outcome) {
         if (!PENDING.equals(value) && BulkItemOutcome.parse(value).isEmpty()) {
             throw ApiException.invalidParameter("outcome is one of " + Stream.concat(
                             Arrays.stream(BulkItemOutcome.values()).map(BulkItemOutcome::value), Stream.of(PENDING))
-                    .collect(Collectors.joining(", ")) + ", not '" + Paging.abbreviate(value) + "'.");
+                    .collect(Collectors.joining(", ")) + ", not " + CallerText.quoted(value) + ".");
         }
         return new ItemFilter(value);
     }

@@ -1,6 +1,7 @@
 package com.trackgeek.api.bulksync;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 
 import java.util.regex.Pattern;
 
@@ -27,12 +28,9 @@ record Paging(int page, int size) {
     private static int number(String name, String text, String valid) {
         String trimmed = text.strip();
         if (!NUMBER.matcher(trimmed).matches()) {
-            throw ApiException.invalidParameter(name + " is " + valid + ", not '" + abbreviate(text) + "'.");
+            throw ApiException.invalidParameter(name + " is " + valid + ", not " + CallerText.quoted(text) + ".");
         }
         return Integer.parseInt(trimmed);
     }
 
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

@@ -1,6 +1,7 @@
 package com.trackgeek.api.media;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public final class RequestParameters {
     /** Provider ids are positive integers; 18 digits keep any of them inside a long. */
     public static long providerId(String text) {
         if (!POSITIVE_INTEGER.matcher(text).matches()) {
-            throw ApiException.invalidParameter("An id is a positive integer, not '" + abbreviate(text) + "'.");
+            throw ApiException.invalidParameter("An id is a positive integer, not " + CallerText.quoted(text) + ".");
         }
         return Long.parseLong(text);
     }
@@ -49,10 +50,7 @@ public final class RequestParameters {
             // answered below
         }
         throw ApiException.invalidParameter("wait is an ISO-8601 duration such as PT5S or a number of seconds,"
-                + " not '" + abbreviate(text) + "'.");
+                + " not " + CallerText.quoted(text) + ".");
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

@@ -18,6 +18,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
@@ -42,6 +44,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
         ProblemDetail problem = Problems.of(exception.status(), exception.code(), exception.getMessage());
         exception.properties().forEach(problem::setProperty);
+        withInstance(problem);
         return ResponseEntity.status(exception.status())
                 .headers(headers)
                 .body(problem);
@@ -90,7 +93,7 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", exception);
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status)
-                .body(Problems.of(status, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+                .body(withInstance(Problems.of(status, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.")));
     }
 
     /** A body that cannot be read: the detail names the field and the reason, so the caller can fix it. */
@@ -127,11 +130,25 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty(Problems.CODE, codeFor(exception, status).name());
+            problem.setDetail(CallerText.scrub(problem.getDetail()));
+            withInstance(problem);
         }
         if (status.is5xxServerError()) {
             log.error("Framework error answered with {}", status, exception);
         }
         return response;
+    }
+
+    /**
+     * The request's path as the problem's {@code instance}, with what must not be repeated left out (see
+     * {@link CallerText}); set here, since Spring MVC would otherwise set the raw path.
+     */
+    private static ProblemDetail withInstance(ProblemDetail problem) {
+        if (problem.getInstance() == null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            CallerText.instance(request.getRequest().getRequestURI()).ifPresent(problem::setInstance);
+        }
+        return problem;
     }
 
     private static ErrorCode codeFor(Exception exception, HttpStatusCode status) {

@@ -6,10 +6,8 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes a problem detail straight to a servlet response, for the answers given before Spring MVC runs (a
@@ -33,7 +31,7 @@ public final class ProblemWriter {
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("detail", detail);
-        instance(path).ifPresent(instance -> problem.put("instance", instance));
+        CallerText.instance(path).ifPresent(instance -> problem.put("instance", instance.toString()));
         problem.put("status", status.value());
         problem.put("title", status.getReasonPhrase());
         problem.put(Problems.CODE, code.name());
@@ -42,17 +40,5 @@ public final class ProblemWriter {
         response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** The path, if it is a URI at all: the request may have been refused precisely because it is not. */
-    private static Optional<String> instance(String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(URI.create(path).toString());
-        } catch (IllegalArgumentException unparsable) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.trackgeek.api.search;
 
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 import com.trackgeek.contracts.MediaType;
 
 import java.text.Normalizer;
@@ -38,7 +39,7 @@ record SearchRequest(String query, Set<MediaType> types, int page, int limit) {
 
     private static MediaType type(String segment) {
         return MediaType.fromPathSegment(segment).orElseThrow(() -> ApiException.invalidParameter(
-                "'" + abbreviate(segment) + "' is not a media type; searchable are " + Arrays.stream(MediaType.values())
+                "The type " + CallerText.quoted(segment) + " is not a media type; searchable are " + Arrays.stream(MediaType.values())
                         .map(MediaType::pathSegment).collect(Collectors.joining(", ")) + "."));
     }
 
@@ -76,12 +77,9 @@ record SearchRequest(String query, Set<MediaType> types, int page, int limit) {
         String trimmed = text.strip();
         if (!POSITIVE_INTEGER.matcher(trimmed).matches()) {
             throw ApiException.invalidParameter(name + " is a positive integer" + ("limit".equals(name)
-                    ? " up to " + MAX_LIMIT : "") + ", not '" + abbreviate(text) + "'.");
+                    ? " up to " + MAX_LIMIT : "") + ", not " + CallerText.quoted(text) + ".");
         }
         return Integer.parseInt(trimmed);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

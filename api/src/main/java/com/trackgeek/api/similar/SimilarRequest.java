@@ -2,6 +2,7 @@ package com.trackgeek.api.similar;
 
 import com.trackgeek.api.media.RequestParameters;
 import com.trackgeek.api.problem.ApiException;
+import com.trackgeek.api.problem.CallerText;
 import com.trackgeek.contracts.MediaKey;
 import com.trackgeek.contracts.MediaType;
 
@@ -31,7 +32,7 @@ record SimilarRequest(MediaKey item, Set<MediaType> types, int limit) {
         Set<MediaType> types = EnumSet.noneOf(MediaType.class);
         for (String segment : text.split(",", -1)) {
             types.add(MediaType.fromPathSegment(segment.trim()).orElseThrow(() -> ApiException.invalidParameter(
-                    "types is a comma-separated list of " + KNOWN_TYPES + ", not '" + abbreviate(text) + "'.")));
+                    "types is a comma-separated list of " + KNOWN_TYPES + ", not " + CallerText.quoted(text) + ".")));
         }
         return types;
     }
@@ -42,13 +43,10 @@ record SimilarRequest(MediaKey item, Set<MediaType> types, int limit) {
         }
         int limit = DIGITS.matcher(text).matches() ? Integer.parseInt(text) : -1;
         if (limit < 1 || limit > properties.maxLimit()) {
-            throw ApiException.invalidParameter("limit is a whole number from 1 to " + properties.maxLimit() + ", not '"
-                    + abbreviate(text) + "'.");
+            throw ApiException.invalidParameter("limit is a whole number from 1 to " + properties.maxLimit() + ", not "
+                    + CallerText.quoted(text) + ".");
         }
         return limit;
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -151,6 +153,42 @@ final class Database {
             statement.setString(2, type.name());
             statement.setLong(3, id);
             statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The provider access tokens the workers obtained and share (IGDB's Twitch app token): credentials too. */
+    static List<String> providerAccessTokens() {
+        return strings("select access_token from provider_token");
+    }
+
+    /**
+     * Every failure the pipeline stored and shows to callers or operators (sync requests and states, provider
+     * searches, bulk jobs and their items, embedding requests) whose detail contains {@code text}.
+     */
+    static List<String> storedFailuresMentioning(String text) {
+        return strings("""
+                select 'sync_request ' || error_detail from sync_request where strpos(error_detail, ?) > 0
+                union all select 'sync_state ' || last_error_detail from sync_state where strpos(last_error_detail, ?) > 0
+                union all select 'provider_search ' || error_detail from provider_search where strpos(error_detail, ?) > 0
+                union all select 'bulk_job ' || error_detail from bulk_job where strpos(error_detail, ?) > 0
+                union all select 'bulk_job_item ' || error_detail from bulk_job_item where strpos(error_detail, ?) > 0
+                union all select 'embedding_request ' || outcome_detail from embedding_request where strpos(outcome_detail, ?) > 0""",
+                text, text, text, text, text, text);
+    }
+
+    private static List<String> strings(String sql, String... parameters) {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var rows = statement.executeQuery();
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

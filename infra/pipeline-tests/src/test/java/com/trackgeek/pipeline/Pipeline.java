@@ -37,6 +37,7 @@ final class Pipeline {
      */
     static final Map<String, String> SECRETS = Map.of(
             "trackgeek.providers.tmdb.api-key", "pipeline-secret-tmdb-key-7f3a9c",
+            "trackgeek.providers.igdb.client-id", "pipeline-secret-twitch-client-2a6d8f",
             "trackgeek.providers.igdb.client-secret", "pipeline-secret-igdb-secret-91c2e4",
             "trackgeek.providers.hardcover.token", "pipeline-secret-hardcover-token-5d0e8b");
 
@@ -89,7 +90,14 @@ final class Pipeline {
 
     /** A second API instance, sharing the database and Kafka with the first; the caller closes it. */
     ConfigurableApplicationContext startApi() {
-        return start(ApiApplication.class, "api", API_SETTINGS);
+        return startApi(Map.of());
+    }
+
+    /** A second API instance with {@code overrides} on top of its usual settings; the caller closes it. */
+    ConfigurableApplicationContext startApi(Map<String, Object> overrides) {
+        Map<String, Object> settings = new LinkedHashMap<>(API_SETTINGS);
+        settings.putAll(overrides);
+        return start(ApiApplication.class, "api", settings);
     }
 
     /**
@@ -195,7 +203,6 @@ final class Pipeline {
         workerSettings.put("trackgeek.providers.tmdb.base-url", providers.tmdbBaseUrl());
         workerSettings.put("trackgeek.providers.igdb.base-url", providers.igdbBaseUrl());
         workerSettings.put("trackgeek.providers.igdb.token-url", providers.twitchTokenUrl());
-        workerSettings.put("trackgeek.providers.igdb.client-id", "pipeline-twitch-client");
         workerSettings.put("trackgeek.providers.hardcover.base-url", providers.hardcoverGraphqlUrl());
         workerSettings.putAll(SECRETS);
         workerSettings.putAll(FAST_METRICS);
@@ -215,7 +222,7 @@ final class Pipeline {
         return TrackGeekApplications.run(application, configName, properties);
     }
 
-    private static String sha256Hex(String text) {
+    static String sha256Hex(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -80,11 +80,13 @@ final class GeminiClient {
         if (error == null) {
             return HostedHttp.byStatus(answer, "(no Google error body)");
         }
-        String said = error.status() + ": " + error.message();
+        String said = HostedHttp.withoutKey(error.status() + ": " + error.message(), properties.apiKey());
         boolean keyRefused = "PERMISSION_DENIED".equals(error.status()) || "UNAUTHENTICATED".equals(error.status())
                 || (error.details() != null && error.details().stream().anyMatch(detail -> "API_KEY_INVALID".equals(detail.reason())));
         if (keyRefused) {
-            return HostedModelException.permanent(ErrorCode.EMBEDDING_CREDENTIALS_REJECTED, "HTTP " + answer.status() + " " + said);
+            // Google's words about a refused key are about the key: its status says enough.
+            return HostedModelException.permanent(ErrorCode.EMBEDDING_CREDENTIALS_REJECTED,
+                    "HTTP " + answer.status() + " " + error.status() + ": the key was refused");
         }
         if ("NOT_FOUND".equals(error.status())) {
             return HostedModelException.permanent(ErrorCode.EMBEDDING_MODEL_NOT_FOUND, "HTTP " + answer.status() + " " + said);

@@ -86,6 +86,14 @@ public final class HostedHttp {
         }
     }
 
+    /**
+     * The service's own words with our key left out: a service (or a proxy in front of it) may quote the key it
+     * was sent, and these words go into log lines, dead-letter headers and stored failures.
+     */
+    public static String withoutKey(String said, String key) {
+        return said == null || key == null || key.isBlank() ? said : said.replace(key.strip(), "[redacted]");
+    }
+
     /** The fallback mapping by status alone, for answers whose body names nothing more specific. */
     public static HostedModelException byStatus(ErrorAnswer answer, String message) {
         int status = answer.status();

@@ -87,7 +87,8 @@ final class OpenAiClient {
             return HostedHttp.byStatus(answer, "(no OpenAI error body)");
         }
         String code = error.code() == null ? "" : error.code();
-        String said = (error.code() == null ? error.type() : code) + ": " + error.message();
+        String said = HostedHttp.withoutKey((error.code() == null ? error.type() : code) + ": " + error.message(),
+                properties.apiKey());
         if (code.equals("invalid_api_key") || answer.status() == 401) {
             return HostedModelException.permanent(ErrorCode.EMBEDDING_CREDENTIALS_REJECTED,
                     "HTTP " + answer.status() + " " + (error.code() == null ? error.type() : code));

@@ -150,19 +150,27 @@ final class HardcoverClient {
         }
     }
 
+    /**
+     * A refusal of our token is told by its codes alone, never by Hardcover's words: those are about the token,
+     * and may quote it (a JWT error naming what it could not verify), into log lines and stored failures.
+     */
     private ProviderException refused(String document, List<ResponseError> errors) {
         boolean credentials = false;
         for (ResponseError error : errors) {
             Object code = error.getExtensions().get("code");
             Object at = error.getExtensions().getOrDefault("path", error.getPath());
-            log.warn("Hardcover POST {} answered a GraphQL error: {} (code {}, at {})", path, error.getMessage(), code, at);
-            credentials |= code != null && REFUSED_CREDENTIALS.contains(code.toString());
+            boolean refusal = code != null && REFUSED_CREDENTIALS.contains(code.toString());
+            log.warn("Hardcover POST {} answered a GraphQL error: {} (code {}, at {})", path,
+                    refusal ? "(a refusal of the token; its words left out)" : error.getMessage(), code, at);
+            credentials |= refusal;
+        }
+        if (credentials) {
+            String codes = errors.stream().map(error -> String.valueOf(error.getExtensions().get("code")))
+                    .distinct().collect(Collectors.joining(", "));
+            return ProviderException.credentialsRejected(Provider.HARDCOVER,
+                    "POST " + path + " refused the configured token (" + codes + ")");
         }
         String messages = errors.stream().map(ResponseError::getMessage).collect(Collectors.joining("; "));
-        if (credentials) {
-            return ProviderException.credentialsRejected(Provider.HARDCOVER,
-                    "POST " + path + " refused the configured token: " + messages);
-        }
         return ProviderException.invalidPayload(Provider.HARDCOVER,
                 "POST " + path + " rejected our query " + document + ": " + messages, null);
     }

@@ -95,12 +95,16 @@ final class TwitchTokenClient {
         return new AccessToken(token.accessToken(), clock.instant().plus(Duration.ofSeconds(token.expiresIn())));
     }
 
-    /** Twitch's own words ("invalid client"), never the body itself should it echo anything else. */
+    /**
+     * Twitch's own words ("invalid client"), never the body itself should it echo anything else, and never words
+     * that quote the client id or secret (both are credentials).
+     */
     private String errorMessage(byte[] body) {
         try {
             ErrorBody error = bodies.json().readValue(body, ErrorBody.class);
             if (error != null && error.message() != null && error.message().length() < 200
-                    && (clientSecret.isEmpty() || !error.message().contains(clientSecret))) {
+                    && (clientSecret.isEmpty() || !error.message().contains(clientSecret))
+                    && (clientId.isEmpty() || !error.message().contains(clientId))) {
                 return "(" + error.message() + ")";
             }
         } catch (JacksonException notJson) {
