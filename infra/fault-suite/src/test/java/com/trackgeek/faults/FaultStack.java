@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline as it is deployed, every part a process of its own: PostgreSQL (a server process, restartable on its
- * data folder), Kafka (a JVM of its own, {@link KafkaNode}, restartable on its log folder), the api, two sync-worker
+ * The pipeline as it is deployed, every part a process of its own: PostgreSQL (a server process on a data folder of
+ * its own), Kafka (a JVM of its own, {@link KafkaNode}, on a log folder of its own), the api, two sync-worker
  * replicas and the embedding worker (each a {@link ServiceProcess}), and the provider simulator in this JVM (the one
  * fake of every provider, so a scenario can script its faults and read what it served). One per test JVM, started on
  * first use; scenarios leave it running and healthy for the next one.
@@ -106,23 +106,6 @@ final class FaultStack {
             }
             service.awaitHealthy(Duration.ofMinutes(4));
         });
-    }
-
-    /** Stops Kafka (SIGTERM: a broker's orderly restart), keeps it down for {@code down}, starts it again on the same port and data. */
-    void restartKafka(Duration down) {
-        kafka.close();
-        await().pollDelay(down).until(() -> true);
-        startKafka();
-    }
-
-    /**
-     * Stops PostgreSQL (a fast shutdown: open connections are cut), keeps it down for {@code down}, starts it again
-     * on the same port and data.
-     */
-    void restartPostgres(Duration down) {
-        postgres.close();
-        await().pollDelay(down).until(() -> true);
-        startPostgres();
     }
 
     JdbcClient database() {

@@ -55,10 +55,17 @@ record FaultUnderLoad(Fault fault, long firstId) {
             fault.afterRecovery(stack);
             await("the bulk job done").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> "done".equals(ledger.bulk(job).status()));
-        } finally {
+        } catch (Throwable failure) {
             people.close();
-            stack.awaitWhole();
+            try {
+                stack.awaitWhole();
+            } catch (RuntimeException notWhole) {
+                failure.addSuppressed(notWhole);
+            }
+            throw failure;
         }
+        people.close();
+        stack.awaitWhole();
 
         Set<UUID> accepted = people.accepted();
         List<Long> bulkIds = LongStream.range(bulkFirst, bulkFirst + BULK_ITEMS).boxed().toList();

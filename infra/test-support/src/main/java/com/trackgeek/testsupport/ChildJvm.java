@@ -2,10 +2,12 @@ package com.trackgeek.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,12 +17,16 @@ import java.util.concurrent.TimeUnit;
  * offset committed after it), while everything else the test runs goes on. An in-process Spring context can only be
  * closed, which finishes its work politely; a crash is what the delivery guarantees are about.
  *
- * <p>Its console goes to a file of its own, kept for reading when a test fails.
+ * <p>Its console goes to a file of its own, kept for reading when a test fails. It ends itself (an orderly exit) when
+ * the JVM that started it ends, however that ended: a test JVM that surefire kills, or one killed by hand, leaves no
+ * service running behind it.
  */
 public final class ChildJvm implements AutoCloseable {
 
     /** What {@link Process#waitFor()} reports for a process ended by SIGKILL (128 + 9). */
     public static final int KILLED_BY_SIGKILL = 137;
+    /** The exit status of a child whose parent ended first. */
+    static final int PARENT_GONE = 3;
 
     private final Process process;
     private final Path log;
@@ -44,13 +50,29 @@ public final class ChildJvm implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmFlags);
-            command.addAll(List.of("-cp", classpath, mainClass));
+            command.addAll(List.of("-cp", classpath, ChildJvm.class.getName(), Long.toString(ProcessHandle.current().pid()), mainClass));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return new ChildJvm(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The child's own entry point: {@code parentPid mainClass arguments...}. Watches the parent, then runs
+     * {@code mainClass}'s {@code main} with the arguments.
+     */
+    public static void main(String[] args) throws Throwable {
+        ProcessHandle.of(Long.parseLong(args[0])).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> System.exit(PARENT_GONE)),
+                () -> System.exit(PARENT_GONE));
+        try {
+            Class.forName(args[1]).getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 
