@@ -11,6 +11,11 @@ interface Fault {
     /** The fault, and what an orchestrator does about it at once (e.g. start a killed service again); returns when the fault has ended. */
     void inject(FaultStack stack);
 
+    /** Whether the stack serves again as far as this fault is concerned (e.g. a service started again at once answers). */
+    default boolean servesAgain(FaultStack stack) {
+        return true;
+    }
+
     /** Once the work accepted around the fault is answered: what is left to make the stack whole (e.g. start a killed replica again). */
     default void afterRecovery(FaultStack stack) {
     }

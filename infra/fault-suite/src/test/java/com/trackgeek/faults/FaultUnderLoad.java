@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What every scenario does: people fetching movies nobody stored (5 a second) and a bulk job of 2,000 movies; a
  * quarter into the job, the {@link Fault}; then the ledger. Recovered means: every sync request accepted up to 2 s
- * after the fault ended is answered, and every movie stored up to then has its vector.
+ * after the fault ended is answered, every movie stored up to then has its vector, and the fault's victim serves
+ * again (a service started again at once answers its health check).
  *
  * @param firstId the scenario's own movie ids start here (people's from it, the job's 10,000 above)
  */
@@ -47,9 +48,10 @@ record FaultUnderLoad(Fault fault, long firstId) {
             Instant mark = Instant.now();
             Set<UUID> acceptedAroundTheKill = people.accepted();
             List<Long> storedAroundTheKill = ledger.storedUntil(ids(people), mark);
-            await("the requests accepted until 2 s after the fault answered, the movies stored until then embedded")
+            await("the requests accepted until 2 s after the fault answered, the movies stored until then embedded, the stack serving")
                     .atMost(SETTLE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> ledger.completedRequests(acceptedAroundTheKill) == acceptedAroundTheKill.size()
+                    .until(() -> fault.servesAgain(stack)
+                            && ledger.completedRequests(acceptedAroundTheKill) == acceptedAroundTheKill.size()
                             && ledger.withoutVector(storedAroundTheKill) == 0);
             recovery = Duration.between(faultAt, Instant.now());
             fault.afterRecovery(stack);

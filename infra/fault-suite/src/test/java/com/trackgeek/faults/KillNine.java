@@ -23,6 +23,12 @@ record KillNine(String name, Function<FaultStack, ServiceProcess> victim, boolea
         }
     }
 
+    /** A service started again at once has recovered when it answers; a replica's partner serves meanwhile. */
+    @Override
+    public boolean servesAgain(FaultStack stack) {
+        return !restartAtOnce || victim.apply(stack).healthy();
+    }
+
     @Override
     public void afterRecovery(FaultStack stack) {
         ServiceProcess service = victim.apply(stack);
