@@ -108,6 +108,23 @@ final class FaultStack {
         });
     }
 
+    /** Stops Kafka (SIGTERM: a broker's orderly restart), keeps it down for {@code down}, starts it again on the same port and data. */
+    void restartKafka(Duration down) {
+        kafka.close();
+        await().pollDelay(down).atMost(down.plusSeconds(1)).until(() -> true);
+        startKafka();
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: open connections are cut), keeps it down for {@code down}, starts it again
+     * on the same port and data.
+     */
+    void restartPostgres(Duration down) {
+        postgres.close();
+        await().pollDelay(down).atMost(down.plusSeconds(1)).until(() -> true);
+        startPostgres();
+    }
+
     JdbcClient database() {
         return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), postgres.password()));
     }
