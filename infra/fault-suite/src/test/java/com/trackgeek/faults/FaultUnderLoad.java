@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * What every scenario does: people fetching movies nobody stored (5 a second) and a bulk job of 2,000 movies; a
  * quarter into the job, the {@link Fault}; then the ledger. Recovered means: every sync request accepted up to 2 s
  * after the fault ended is answered, every movie stored up to then has its vector, and the fault's victim serves
- * again (a service started again at once answers its health check).
+ * again (a service started again at once answers its health check); the recovery time counts from the fault's end
+ * (a kill ends at once, a restart when the part is started again, an outage when the provider answers again).
  *
  * @param firstId the scenario's own movie ids start here (people's from it, the job's 10,000 above)
  */
@@ -36,29 +38,41 @@ record FaultUnderLoad(Fault fault, long firstId) {
         long bulkFirst = firstId + 10_000;
         MixedLoad people = MixedLoad.interactive(stack.apiUrl(), firstId, PEOPLE_PER_SECOND);
         UUID job;
+        JobProgress progress = null;
+        Instant jobStarted;
+        Duration jobTook;
+        Duration faultLasted;
         Duration recovery;
         try {
+            jobStarted = Instant.now();
             job = MixedLoad.bulkJob(stack.apiUrl(), bulkFirst, BULK_ITEMS);
+            progress = JobProgress.watch(ledger, job);
             await("a quarter of the bulk job finished").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> ledger.bulk(job).finished() >= BULK_ITEMS / 4);
 
             Instant faultAt = Instant.now();
             fault.inject(stack);
+            Instant faultEnded = Instant.now();
+            faultLasted = Duration.between(faultAt, faultEnded);
             await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
             Instant mark = Instant.now();
-            Set<UUID> acceptedAroundTheKill = people.accepted();
-            List<Long> storedAroundTheKill = ledger.storedUntil(ids(people), mark);
+            Set<UUID> acceptedAroundTheFault = people.accepted();
+            List<Long> storedAroundTheFault = ledger.storedUntil(ids(people), mark);
             await("the requests accepted until 2 s after the fault answered, the movies stored until then embedded, the stack serving")
                     .atMost(SETTLE).pollInterval(Duration.ofMillis(200))
                     .until(() -> fault.servesAgain(stack)
-                            && ledger.completedRequests(acceptedAroundTheKill) == acceptedAroundTheKill.size()
-                            && ledger.withoutVector(storedAroundTheKill) == 0);
-            recovery = Duration.between(faultAt, Instant.now());
+                            && ledger.completedRequests(acceptedAroundTheFault) == acceptedAroundTheFault.size()
+                            && ledger.withoutVector(storedAroundTheFault) == 0);
+            recovery = Duration.between(faultEnded, Instant.now());
             fault.afterRecovery(stack);
             await("the bulk job done").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> "done".equals(ledger.bulk(job).status()));
+            jobTook = Duration.between(jobStarted, Instant.now());
         } catch (Throwable failure) {
             people.close();
+            if (progress != null) {
+                progress.close();
+            }
             try {
                 stack.awaitWhole();
             } catch (RuntimeException notWhole) {
@@ -67,6 +81,7 @@ record FaultUnderLoad(Fault fault, long firstId) {
             throw failure;
         }
         people.close();
+        progress.close();
         stack.awaitWhole();
 
         Set<UUID> accepted = people.accepted();
@@ -74,6 +89,7 @@ record FaultUnderLoad(Fault fault, long firstId) {
         List<Long> all = Stream.concat(bulkIds.stream(), ids(people).stream()).toList();
         settled(() -> ledger.completedRequests(accepted) == accepted.size() && ledger.withoutVector(all) == 0);
         long completed = ledger.completedRequests(accepted);
+        long done = ledger.doneRequests(accepted);
         long withoutVector = ledger.withoutVector(all);
         Ledger.BulkState bulk = ledger.bulk(job);
         Map<UUID, Integer> announced = Announcements.perRequest(stack.kafkaBootstrap(), accepted);
@@ -83,7 +99,8 @@ record FaultUnderLoad(Fault fault, long firstId) {
 
         new ScenarioReport(fault.name(), people.sent() + BULK_ITEMS, accepted.size() + bulk.items(),
                 completed + bulk.finished(), (accepted.size() - completed) + (BULK_ITEMS - bulk.finished()) + withoutVector,
-                announcedTwice, fetchedAgain, recovery, "answers " + people.answers() + ", bulk job " + bulk.status()).publish();
+                announcedTwice, fetchedAgain, recovery, String.format(Locale.ROOT, "fault lasted %.1f s; answers %s, %d of them failed with a code; bulk job %s in %.0f s (watched %d times)",
+                faultLasted.toMillis() / 1000.0, people.answers(), completed - done, bulk.status(), jobTook.toMillis() / 1000.0, progress.looks())).publish();
 
         assertThat(accepted).as("requests the api accepted").isNotEmpty();
         assertThat(completed).as("accepted requests done or failed").isEqualTo(accepted.size());
@@ -91,9 +108,10 @@ record FaultUnderLoad(Fault fault, long firstId) {
         assertThat(bulk.finished()).as("the job's items finished").isEqualTo(BULK_ITEMS);
         assertThat(ledger.stored(bulkIds)).as("the job's movies stored").isEqualTo(BULK_ITEMS);
         assertThat(withoutVector).as("stored movies without a vector").isZero();
+        progress.assertNeverWentBack();
         assertThat(announced.keySet()).as("every completed request announced").hasSize(accepted.size());
         assertThat(announcedTwice).as("requests announced twice").isZero();
-        assertThat(served).as("movies the provider served").hasSizeGreaterThanOrEqualTo(BULK_ITEMS + accepted.size());
+        assertThat(served).as("movies the provider served").hasSizeGreaterThanOrEqualTo(BULK_ITEMS + Math.toIntExact(done));
         assertThat(fetchedAgain).as("movies fetched again: only those in hand at the fault").isLessThanOrEqualTo(fault.mostFetchedAgain());
         fault.verify(stack);
     }

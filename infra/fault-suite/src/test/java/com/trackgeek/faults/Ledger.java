@@ -29,6 +29,12 @@ final class Ledger {
                 .param(requests.toArray(UUID[]::new)).query(Long.class).single();
     }
 
+    /** Of {@code requests}, how many are done (the others failed with a code, e.g. during a provider outage). */
+    long doneRequests(Collection<UUID> requests) {
+        return database.sql("select count(*) from sync_request where id = any(?) and status = 'done'")
+                .param(requests.toArray(UUID[]::new)).query(Long.class).single();
+    }
+
     /** Of {@code requests}, how many were recorded at all (a 202 is only answered after the row is written). */
     long recordedRequests(Collection<UUID> requests) {
         return database.sql("select count(*) from sync_request where id = any(?)")

@@ -15,14 +15,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A sync worker in a JVM of its own ({@link ChildJvm}), configured like the pipeline's in-process worker
- * ({@link Pipeline#syncWorkerSettings}), so that {@link #killNine()} is a real {@code kill -9} of the worker alone,
- * while Kafka, PostgreSQL, the simulator and the other services in this JVM go on.
+ * ({@link Pipeline#syncWorkerSettings}), for settings a JVM takes only at its start (its log format), while Kafka,
+ * PostgreSQL, the simulator and the other services in this JVM go on. (Kills of whole services under load are the
+ * fault suite's, {@code infra/fault-suite}.)
  *
  * <p>Its console goes to {@code target/child-sync-workers/<name>.log}, kept for reading when a test fails.
  */
 final class ChildSyncWorker implements AutoCloseable {
-
-    static final int KILLED_BY_SIGKILL = ChildJvm.KILLED_BY_SIGKILL;
 
     private final ChildJvm jvm;
     private final int port;
@@ -59,15 +58,6 @@ final class ChildSyncWorker implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + port;
-    }
-
-    /** SIGKILL, then waits for the process to be gone; returns its exit status ({@link #KILLED_BY_SIGKILL}). */
-    int killNine() {
-        return jvm.killNine();
-    }
-
-    boolean isAlive() {
-        return jvm.isAlive();
     }
 
     /** Everything the worker wrote to its console so far. */

@@ -77,11 +77,6 @@ final class Database {
         }
     }
 
-    /** How many of the items have a sync_state row. */
-    static int syncStates(MediaType type, Collection<Long> ids) {
-        return count("select count(*) from sync_state where media_type = ? and provider_id = any(?)", type, ids);
-    }
-
     /** A bulk job's status and how many of its items are known and finished (have an outcome), as one snapshot. */
     record BulkProgress(String status, int items, int finished) {
     }
