@@ -18,6 +18,7 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
 import com.trackgeek.sync.provider.ProviderCallTally;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.StorableItems;
 import com.trackgeek.sync.state.SyncLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,10 +185,11 @@ class ItemBatches {
         CatalogItem item = fetched.item();
         ErrorCode code = fetched.succeeded() ? null : fetched.failure().code();
         String detail = fetched.succeeded() ? null : fetched.failure().getMessage();
-        if (item != null && (!item.key().equals(key) || item.title() == null || item.title().isBlank())) {
-            // A provider bug or a body without a title: storing it would file a wrong or unusable item.
-            code = ErrorCode.PROVIDER_PAYLOAD_INVALID;
-            detail = provider + " answered " + item.key() + (item.key().equals(key) ? " without a title" : " when asked for " + key);
+        var unstorable = item == null ? Optional.<ProviderException>empty() : StorableItems.unstorable(provider, key, item);
+        if (unstorable.isPresent()) {
+            // A provider bug, a body without a title or with one no real item has: storing it would file a wrong or unusable item.
+            code = unstorable.get().code();
+            detail = unstorable.get().getMessage();
             item = null;
         }
         if (item != null) {

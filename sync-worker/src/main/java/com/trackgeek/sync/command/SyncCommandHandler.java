@@ -14,6 +14,7 @@ import com.trackgeek.sync.provider.MetadataProvider;
 import com.trackgeek.sync.provider.MetadataProviders;
 import com.trackgeek.sync.provider.ProviderCallTally;
 import com.trackgeek.sync.provider.ProviderException;
+import com.trackgeek.sync.provider.StorableItems;
 import com.trackgeek.sync.state.SyncLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -107,9 +108,11 @@ class SyncCommandHandler {
         } finally {
             calls.close();
         }
-        if (!item.key().equals(key)) {
-            // A provider bug, not the provider's data: storing it would put another item under this request.
-            throw new IllegalStateException(provider.provider() + " answered " + item.key() + " when asked for " + key);
+        // Another item, no title, a title no real item has: failed with a code now, not refused by the store and
+        // retried until given up as an internal error.
+        var unstorable = StorableItems.unstorable(provider.provider(), key, item);
+        if (unstorable.isPresent()) {
+            return fail(request, unstorable.get().code(), unstorable.get().getMessage());
         }
         Verdict verdict = driftGuard.check(provider.provider(), storedFully(key), item);
         if (!verdict.writes()) {

@@ -208,6 +208,24 @@ class TmdbSyncIntegrationTest extends AbstractWorkerIntegrationTest {
         assertThat(state(MOVIE, id)).isEqualTo("failed");
     }
 
+    /** A title no real item has (the store takes 1,000 characters): failed with a code at once, not retried until given up. */
+    @Test
+    void aMovieWhoseTitleIsLongerThanAnyRealTitleFailsAsAnInvalidPayloadAndStoresNothing() {
+        long id = newId();
+        harryPotterDrifted(id, "title", "Harry Potter ".repeat(400));
+
+        assertInvalidAfterOneCall(id, "MOVIE:" + id, "a title of 5200 characters");
+    }
+
+    /** A 2 MB overview is refused while the body is read: nothing of the movie is stored. */
+    @Test
+    void aMovieBodyWithAHugeOverviewFailsAsAnInvalidPayloadAndStoresNothing() {
+        long id = newId();
+        harryPotterDrifted(id, "overview", "x".repeat(2 * 1024 * 1024));
+
+        assertInvalidAfterOneCall(id, "/movie/" + id, "100000");
+    }
+
     @Test
     void aShowBodyWithAWrongTypeFailsAsAnInvalidPayloadAndStoresNothing() {
         long id = newId();
@@ -225,6 +243,21 @@ class TmdbSyncIntegrationTest extends AbstractWorkerIntegrationTest {
     }
 
     // --- helpers ---
+
+    /** TMDB answers movie {@code id} with Harry Potter's recorded body, one text field drifted to {@code value}. */
+    private void harryPotterDrifted(long id, String field, String value) {
+        String drifted = json.writeValueAsString(((tools.jackson.databind.node.ObjectNode) fixture(HARRY_POTTER).deepCopy())
+                .put("id", id).put(field, value));
+        jikan().script().respondBody(SharedSimulator.tmdbPath("movie/" + id), 200, drifted);
+    }
+
+    private void assertInvalidAfterOneCall(long id, String... detail) {
+        var failed = failed(MOVIE, id);
+        assertThat(failed.code()).isEqualTo(ErrorCode.PROVIDER_PAYLOAD_INVALID);
+        assertThat(failed.detail()).contains(detail);
+        assertThat(state(MOVIE, id)).isEqualTo("failed");
+        assertThat(calls(MOVIE, id)).as("a payload problem is not retried").isEqualTo(1);
+    }
 
     private static long recordedAs(String kind, long recordedId) {
         long id = newId();

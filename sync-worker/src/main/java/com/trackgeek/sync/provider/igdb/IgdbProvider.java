@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,12 @@ final class IgdbProvider implements MetadataProvider {
     static final Set<String> TOP_LISTS = Set.of("rating", "popularity");
     /** IGDB's popularity type of page visits, the one {@code popularity} lists by. */
     static final int VISITS = 1;
+
+    /**
+     * Splits a games answer into its games with Jackson's own limits: one game with a text past ProviderBodies' limit
+     * then fails alone ({@link #toGame}), not the 500 games of its batch.
+     */
+    private static final JsonMapper WHOLE_ANSWER = JsonMapper.builder().build();
 
     private final IgdbClient client;
     private final List<String> missingSettings;
@@ -192,7 +199,7 @@ final class IgdbProvider implements MetadataProvider {
         Map<Long, FetchOutcome> outcomes = new HashMap<>();
         JsonNode games;
         try {
-            games = bodies.json().readTree(body);
+            games = WHOLE_ANSWER.readTree(body);
         } catch (JacksonException malformed) {
             games = null;
         }
@@ -238,7 +245,8 @@ final class IgdbProvider implements MetadataProvider {
     private Game toGame(JsonNode node, String where, MediaKey key) {
         IgdbResponses.Game game;
         try {
-            game = bodies.json().treeToValue(node, IgdbResponses.Game.class);
+            // Read again from its own bytes, so that ProviderBodies' limits (a string of 2 MB) apply to this game alone.
+            game = bodies.json().readValue(WHOLE_ANSWER.writeValueAsBytes(node), IgdbResponses.Game.class);
         } catch (JacksonException malformed) {
             throw ProviderException.invalidPayload(Provider.IGDB, where + " (game " + key.id() + ") is not what IGDB documents"
                     + ProviderBodies.where(malformed) + ": " + malformed.getOriginalMessage(), malformed);
