@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,43 @@ class DeadLetterTest extends WorkerIntegrationTest {
             assertThat(awaitOutcome(before.requestId())).isEqualTo("item_missing");
             assertThat(awaitOutcome(after.requestId())).isEqualTo("item_missing");
             assertThat(deadLetters.drain(Duration.ofSeconds(2))).as("only the garbage is dead-lettered").isEmpty();
+        }
+    }
+
+    @Test
+    void recordsWithoutAMessageInALowBatchAreDeadLetteredAloneAndTheirNeighboursAreProcessed() {
+        MediaKey item = newAnimeKey(); // one key: one partition, so the four arrive in order in one batch
+        try (var deadLetters = probe(Topics.EMBEDDING_REQUESTS_LOW)) {
+            EmbeddingRequested before = EmbeddingRequested.of(UUID.randomUUID(), item, EmbeddingLane.LOW, java.time.Instant.now());
+            EmbeddingRequested after = EmbeddingRequested.of(UUID.randomUUID(), item, EmbeddingLane.LOW, java.time.Instant.now());
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, item.toString(), before);
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, item.toString(), null);
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, item.toString(), "null".getBytes(StandardCharsets.UTF_8));
+            kafka.send(Topics.EMBEDDING_REQUESTS_LOW, item.toString(), after);
+            kafka.flush();
+
+            ConsumerRecord<String, String> noValue = deadLetters.await(r -> r.value() == null, Duration.ofSeconds(30));
+            ConsumerRecord<String, String> jsonNull = deadLetters.await(r -> "null".equals(r.value()), Duration.ofSeconds(30));
+            for (ConsumerRecord<String, String> dead : List.of(noValue, jsonNull)) {
+                assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            }
+            assertThat(TopicProbe.header(noValue, DeadLetterReason.REASON_HEADER)).contains("no value");
+            assertThat(TopicProbe.header(jsonNull, DeadLetterReason.REASON_HEADER)).contains("JSON null");
+            assertThat(awaitOutcome(before.requestId())).isEqualTo("item_missing");
+            assertThat(awaitOutcome(after.requestId())).isEqualTo("item_missing");
+            assertThat(deadLetters.drain(Duration.ofSeconds(2))).as("only the two are dead-lettered").isEmpty();
+        }
+    }
+
+    @Test
+    void aHighRequestWithoutAValueIsDeadLetteredAtOnceAsMalformed() {
+        MediaKey item = newAnimeKey();
+        try (var deadLetters = probe(Topics.EMBEDDING_REQUESTS_HIGH)) {
+            kafka.send(Topics.EMBEDDING_REQUESTS_HIGH, item.toString(), null);
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> item.toString().equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).contains("Payload value must not be empty");
         }
     }
 

@@ -1,5 +1,7 @@
 package com.trackgeek.api.similar;
 
+import com.trackgeek.servicekit.DeadLetterPublisher;
+import com.trackgeek.servicekit.DeadLetterReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -13,9 +15,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The embedding-events consumer is set up like the sync-events one: an event it cannot read (or whose vector
- * cannot be loaded) is logged and skipped, never dead-lettered, since every API instance reads every event and the
- * embedding worker owns the topic. Nothing is lost: the index's catch-up loads what the event announced.
+ * The embedding-events consumer is set up like the sync-events one: nothing is retried (the index's catch-up loads
+ * what an event announced). A poison record (unreadable, too large, no value, an unknown schema version) goes to the
+ * dead-letter topic with its reason, once per API instance (each reads in a group of its own); an event whose vector
+ * cannot be loaded is logged and skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingEventsConfiguration {
@@ -27,14 +30,22 @@ class EmbeddingEventsConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> embeddingEventsListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            MeterRegistry registry) {
+            MeterRegistry registry, DeadLetterPublisher deadLetters) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
-        factory.setCommonErrorHandler(new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception failure) -> {
+        var handler = new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception failure) -> {
+            if (DeadLetterReason.isPoison(failure)) {
+                deadLetters.accept(record, failure);
+                return;
+            }
             log.warn("Skipping embedding event {}-{}@{} (key {}): {}; the catch-up loads its vector", record.topic(),
                     record.partition(), record.offset(), record.key(), failure.toString());
             registry.counter("trackgeek.similar.events.skipped").increment();
-        }, new FixedBackOff(0, 0)));
+        }, new FixedBackOff(0, 0));
+        // Nothing is retried, so nothing needs fetching again: the rest of the poll goes on at once. Seeking back
+        // after each failed record cost a fetch round (half a second) per poison event.
+        handler.setSeekAfterError(false);
+        factory.setCommonErrorHandler(handler);
         return factory;
     }
 }

@@ -1,7 +1,10 @@
 package com.trackgeek.api.similar;
 
+import com.trackgeek.contracts.ErrorCode;
 import com.trackgeek.contracts.ItemEmbedded;
+import com.trackgeek.contracts.Message;
 import com.trackgeek.contracts.Topics;
+import com.trackgeek.servicekit.UnprocessableMessageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,10 @@ final class EmbeddingEventsListener {
             containerFactory = EmbeddingEventsConfiguration.CONTAINER_FACTORY,
             properties = "auto.offset.reset=latest")
     void on(ItemEmbedded event) {
+        if (!event.isSupportedVersion()) {
+            throw new UnprocessableMessageException(ErrorCode.MALFORMED_MESSAGE, "unsupported schema version "
+                    + event.schemaVersion() + " (this api reads up to " + Message.SCHEMA_VERSION + ")");
+        }
         // Absent: deleted since, or an event of a transaction rolled back after all; nothing to index.
         boolean stored = this.stored.find(event.item(), event.model())
                 .map(vector -> index.upsert(vector.model(), vector.key(), vector.vector(), vector.embeddedAt()))

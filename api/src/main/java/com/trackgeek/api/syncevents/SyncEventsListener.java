@@ -1,7 +1,10 @@
 package com.trackgeek.api.syncevents;
 
+import com.trackgeek.contracts.ErrorCode;
+import com.trackgeek.contracts.Message;
 import com.trackgeek.contracts.SyncEvent;
 import com.trackgeek.contracts.Topics;
+import com.trackgeek.servicekit.UnprocessableMessageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +33,10 @@ final class SyncEventsListener {
             containerFactory = SyncEventsListenerConfiguration.CONTAINER_FACTORY,
             properties = "auto.offset.reset=latest")
     void on(SyncEvent event) {
+        if (!event.isSupportedVersion()) {
+            throw new UnprocessableMessageException(ErrorCode.MALFORMED_MESSAGE, "unsupported schema version "
+                    + event.schemaVersion() + " (this api reads up to " + Message.SCHEMA_VERSION + ")");
+        }
         Counter.builder("trackgeek.api.sync.events")
                 .description("Sync events received by this instance")
                 .tag("event", event.getClass().getSimpleName())

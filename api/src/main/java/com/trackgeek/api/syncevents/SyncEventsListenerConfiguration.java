@@ -1,5 +1,7 @@
 package com.trackgeek.api.syncevents;
 
+import com.trackgeek.servicekit.DeadLetterPublisher;
+import com.trackgeek.servicekit.DeadLetterReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,10 +16,12 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The sync-events consumer is set up like every other (service-kit's JSON conversion), except for what
- * happens to an event it cannot read: it is logged and skipped, not dead-lettered. Every API instance reads
- * every event, so dead-lettering would put one copy per instance on the dead-letter topic, and the workers
- * that own the topic deal with bad records already. Nothing is lost here: the status poller still ends the
- * waits the event would have ended.
+ * happens to an event that fails: nothing is retried, since every API instance reads every event only to wake
+ * its own waiters and the status poller ends those waits anyway. A poison record (unreadable, too large, no value,
+ * an unknown schema version) goes to the dead-letter topic with its reason, once per API instance (each reads in a
+ * group of its own, named in the dead letter's {@code kafka_dlt-original-consumer-group} header), so that no bad
+ * record vanishes into a log; any other failure is logged and skipped, never retried or dead-lettered (it says
+ * nothing about the record, and an instance must not hold up its events for it).
  */
 @Configuration(proxyBeanMethods = false)
 class SyncEventsListenerConfiguration {
@@ -29,14 +33,22 @@ class SyncEventsListenerConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> syncEventsListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            MeterRegistry registry) {
+            MeterRegistry registry, DeadLetterPublisher deadLetters) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
-        factory.setCommonErrorHandler(new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception failure) -> {
-            log.warn("Skipping unreadable sync event {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+        var handler = new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception failure) -> {
+            if (DeadLetterReason.isPoison(failure)) {
+                deadLetters.accept(record, failure);
+                return;
+            }
+            log.warn("Skipping sync event {}-{}@{} (key {}) that failed: {}", record.topic(), record.partition(),
                     record.offset(), record.key(), failure.toString());
             registry.counter("trackgeek.api.sync.events.skipped").increment();
-        }, new FixedBackOff(0, 0)));
+        }, new FixedBackOff(0, 0));
+        // Nothing is retried, so nothing needs fetching again: the rest of the poll goes on at once. Seeking back
+        // after each failed record cost a fetch round (half a second) per poison event.
+        handler.setSeekAfterError(false);
+        factory.setCommonErrorHandler(handler);
         return factory;
     }
 }

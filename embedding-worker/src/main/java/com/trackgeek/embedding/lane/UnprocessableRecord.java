@@ -2,6 +2,7 @@ package com.trackgeek.embedding.lane;
 
 import com.trackgeek.contracts.EmbeddingRequested;
 import com.trackgeek.contracts.Message;
+import com.trackgeek.servicekit.DeadLetterReason;
 import org.springframework.kafka.support.converter.ConversionException;
 
 import java.util.List;
@@ -20,7 +21,8 @@ record UnprocessableRecord(int index, String reason) {
         for (int i = 0; i < requests.size(); i++) {
             ConversionException failure = conversionFailures == null || i >= conversionFailures.size() ? null : conversionFailures.get(i);
             if (failure != null || requests.get(i) == null) {
-                return Optional.of(new UnprocessableRecord(i, "unreadable EmbeddingRequested: " + rootMessage(failure)));
+                return Optional.of(new UnprocessableRecord(i, "unreadable EmbeddingRequested: "
+                        + (failure == null ? "the record has no value (null)" : DeadLetterReason.reasonOf(failure))));
             }
             if (!requests.get(i).isSupportedVersion()) {
                 return Optional.of(new UnprocessableRecord(i, unsupportedVersion(requests.get(i))));
@@ -32,14 +34,5 @@ record UnprocessableRecord(int index, String reason) {
     static String unsupportedVersion(EmbeddingRequested request) {
         return "unsupported schema version " + request.schemaVersion() + " (this reader supports up to "
                 + Message.SCHEMA_VERSION + ")";
-    }
-
-    /** The innermost message says what is wrong ("Missing required creator property 'item'"), not the wrappers. */
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root != null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == null || root.getMessage() == null ? "no detail" : root.getMessage().lines().findFirst().orElse("");
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,14 +45,21 @@ final class Announcements {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    String requestId = event.path("requestId").asString(null);
-                    if (requestId != null && wanted.contains(UUID.fromString(requestId))) {
-                        counts.merge(UUID.fromString(requestId), 1, Integer::sum);
-                    }
+                    requestId(record.value()).filter(wanted::contains).ifPresent(id -> counts.merge(id, 1, Integer::sum));
                 }
             }
         }
         return counts;
+    }
+
+    /** The request an event announces; empty for a record that is no event (the poison scenario leaves such records here). */
+    private static Optional<UUID> requestId(String value) {
+        try {
+            JsonNode event = value == null ? null : JSON.readTree(value);
+            String requestId = event == null ? null : event.path("requestId").asString(null);
+            return requestId == null ? Optional.empty() : Optional.of(UUID.fromString(requestId));
+        } catch (JacksonException | IllegalArgumentException noEvent) {
+            return Optional.empty();
+        }
     }
 }

@@ -130,7 +130,7 @@ record FaultUnderLoad(Fault fault, long firstId) {
     }
 
     /** The ids of the movies among {@code ours} the simulator served (200), once per time served. */
-    private static List<Long> servedMovies(FaultStack stack, List<Long> ours) {
+    static List<Long> servedMovies(FaultStack stack, List<Long> ours) {
         Set<Long> wanted = new HashSet<>(ours);
         return stack.providers.requests().requests("/tmdb/3/movie/\\d+").stream()
                 .filter(request -> request.status() == 200)

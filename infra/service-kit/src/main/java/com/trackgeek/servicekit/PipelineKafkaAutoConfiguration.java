@@ -3,15 +3,11 @@ package com.trackgeek.servicekit;
 import com.trackgeek.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,9 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ByteArrayJacksonJsonMessageConverter;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -40,7 +34,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +44,11 @@ import java.util.Map;
  * <ul>
  * <li>record keys are strings ({@code MediaKey#toString()}), values are the JSON of the contracts' records;
  *     consumers read raw bytes and the listener method's parameter type decides what they become, so a
- *     record that does not parse fails in the listener, where the error handler sees it;</li>
+ *     record that does not parse (or is larger than any message can be) fails in the listener, where the error
+ *     handler sees it;</li>
  * <li>every pipeline topic and its dead-letter topic is declared;</li>
  * <li>a record that cannot be processed goes to {@code <topic>.dlt} (same partition) with its original bytes,
- *     a code and a reason, and the consumer carries on; {@link DeadLetterListener}s hear of it first; while PostgreSQL or Kafka is unreachable the record
+ *     a code and a reason ({@link DeadLetterPublisher}), and the consumer carries on; {@link DeadLetterListener}s hear of it first; while PostgreSQL or Kafka is unreachable the record
  *     is retried without end instead, because dead-lettering it would lose accepted work; a
  *     {@link RetryLaterException} is retried with its own bounded back-off first.</li>
  * </ul>
@@ -62,8 +56,6 @@ import java.util.Map;
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(PipelineKafkaProperties.class)
 public class PipelineKafkaAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(PipelineKafkaAutoConfiguration.class);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer pipelineProducerSerializers(JsonMapper jsonMapper) {
@@ -94,8 +86,8 @@ public class PipelineKafkaAutoConfiguration {
     }
 
     @Bean
-    RecordMessageConverter pipelineMessageConverter(JsonMapper jsonMapper) {
-        return new ByteArrayJacksonJsonMessageConverter(jsonMapper);
+    RecordMessageConverter pipelineMessageConverter(JsonMapper jsonMapper, PipelineKafkaProperties properties) {
+        return new StrictJsonMessageConverter(jsonMapper, properties.maxMessageSize());
     }
 
     @Bean
@@ -113,24 +105,13 @@ public class PipelineKafkaAutoConfiguration {
     }
 
     @Bean
-    CommonErrorHandler pipelineErrorHandler(KafkaTemplate<Object, Object> template, PipelineKafkaProperties properties,
-                                            ObjectProvider<MeterRegistry> meterRegistry,
-                                            ObjectProvider<DeadLetterListener> listeners) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        recoverer.setHeadersFunction((record, failure) -> {
-            var code = DeadLetterReason.codeOf(failure);
-            var reason = DeadLetterReason.reasonOf(failure);
-            log.warn("Dead-lettering {}-{}@{} (key {}): {} {}", record.topic(), record.partition(), record.offset(),
-                    record.key(), code, reason);
-            meterRegistry.ifAvailable(registry -> registry.counter("trackgeek.kafka.dead.letters",
-                    "topic", record.topic(), "lane", Topics.lane(record.topic()), "code", code.name()).increment());
-            var headers = new RecordHeaders();
-            headers.add(DeadLetterReason.CODE_HEADER, code.name().getBytes(StandardCharsets.UTF_8));
-            headers.add(DeadLetterReason.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
+    DeadLetterPublisher deadLetterPublisher(KafkaTemplate<Object, Object> template, ObjectProvider<MeterRegistry> meterRegistry) {
+        return new DeadLetterPublisher(template, meterRegistry);
+    }
 
+    @Bean
+    CommonErrorHandler pipelineErrorHandler(DeadLetterPublisher recoverer, PipelineKafkaProperties properties,
+                                            ObjectProvider<DeadLetterListener> listeners) {
         ConsumerRecordRecoverer endTheWorkThenDeadLetter = (record, failure) -> {
             listeners.orderedStream().forEach(listener -> listener.deadLettered(record,
                     DeadLetterReason.codeOf(failure), DeadLetterReason.reasonOf(failure)));

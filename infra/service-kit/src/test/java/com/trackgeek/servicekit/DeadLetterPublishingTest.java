@@ -78,6 +78,42 @@ class DeadLetterPublishingTest {
     }
 
 
+    @Test
+    void aMessageLargerThanAnyMessageCanBeIsDeadLetteredUnreadAndTheNextMessageIsProcessed() {
+        try (var deadLetters = TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), Topics.deadLetter(TOPIC))) {
+            MediaKey key = MediaKey.of(MediaType.ANIME, 777003);
+            UUID padded = UUID.randomUUID();
+            String oversized = """
+                    {"kind":"FETCH_REQUESTED","schemaVersion":1,"requestId":"%s","item":{"type":"ANIME","id":777003},
+                     "lane":"BULK","requestedAt":"2026-11-21T10:15:30Z","padding":"%s"}""".formatted(padded, "x".repeat(300_000));
+            kafka.send(TOPIC, key.toString(), oversized.getBytes(StandardCharsets.UTF_8));
+            var valid = FetchRequested.of(UUID.randomUUID(), key, SyncLane.BULK, Instant.now());
+            kafka.send(TOPIC, key.toString(), valid);
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> key.toString().equals(r.key()), Duration.ofSeconds(30));
+            assertThat(dead.value()).as("the original bytes").isEqualTo(oversized);
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER))
+                    .contains("larger than any message of " + TOPIC).contains("trackgeek.kafka.max-message-size 262144 bytes");
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.received.contains(valid));
+            assertThat(service.received).as("a valid message padded beyond the limit is not processed")
+                    .noneMatch(request -> request.requestId().equals(padded));
+        }
+    }
+
+    @Test
+    void aRecordWithoutAValueIsDeadLetteredAsMalformed() {
+        try (var deadLetters = TopicProbe.openAtEnd(SharedInfrastructure.kafka().bootstrapServers(), Topics.deadLetter(TOPIC))) {
+            kafka.send(TOPIC, "ANIME:777004", null);
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> "ANIME:777004".equals(r.key()), Duration.ofSeconds(30));
+            assertThat(dead.value()).isNull();
+            assertThat(TopicProbe.header(dead, DeadLetterReason.CODE_HEADER)).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(TopicProbe.header(dead, DeadLetterReason.REASON_HEADER)).isNotBlank();
+        }
+    }
+
+
     @SpringBootApplication
     static class ListeningService {
 
