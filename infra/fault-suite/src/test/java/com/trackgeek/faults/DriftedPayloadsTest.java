@@ -152,8 +152,8 @@ class DriftedPayloadsTest {
         long stuck = outcomes.values().stream().filter(outcome -> !outcome.finished()).count()
                 + bulk.stream().filter(drifted -> jobItems.get(drifted.item().id()) == null || jobItems.get(drifted.item().id()).outcome() == null).count();
         List<UUID> requests = asked.stream().map(Drifted::request).toList();
-        Map<UUID, Integer> announced = Announcements.perRequest(stack.kafkaBootstrap(), requests);
-        long announcedTwice = announced.values().stream().filter(times -> times > 1).count();
+        Map<UUID, List<String>> announced = Announcements.perRequest(stack.kafkaBootstrap(), requests);
+        long announcedTwice = announced.values().stream().filter(announcements -> announcements.size() > 1).count();
         Map<String, Long> fetches = Stream.concat(asked.stream(), bulk.stream()).collect(Collectors.toMap(
                 drifted -> drifted.shape().pathOf(drifted.item().id()),
                 drifted -> stack.providers.requests().arrivals(drifted.shape().pathOf(drifted.item().id())).stream()
