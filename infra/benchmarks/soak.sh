@@ -6,7 +6,6 @@
 #
 #   infra/benchmarks/soak.sh                                    # 30 minutes of load (about 40 minutes once built)
 #   DURATION=3m SLICE=1m WARMUP=1m infra/benchmarks/soak.sh     # a try (about 8 minutes once built)
-#   flock -o /tmp/fault-suite.lock infra/benchmarks/soak.sh     # on a shared machine: never beside the fault suite
 #
 # What it does:
 #   1. installs wrk, jq and the PostgreSQL client (psql) with apt-get if any is missing: runs `apt-get update` first,
