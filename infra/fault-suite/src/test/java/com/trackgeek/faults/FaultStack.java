@@ -33,6 +33,11 @@ import static org.awaitility.Awaitility.await;
 final class FaultStack {
 
     static final String API_KEY = "fault-suite-key-8d41c7e2";
+    /**
+     * What one sync-worker replica can have in hand when a fault strikes (a fetch done but its store or its event cut
+     * off comes again): 3 bulk-work consumers with 5 movies each (max-poll-records) and 3 interactive requests.
+     */
+    static final int IN_HAND_PER_SYNC_WORKER = 3 * 5 + 3;
     private static final int PARTITIONS = 3;
 
     private static FaultStack instance;

@@ -20,7 +20,7 @@ class KillNineUnderLoadTest {
      */
     @Test
     void aSyncWorkerReplica() throws Exception {
-        new FaultUnderLoad(new KillNine("kill -9 of a sync-worker replica", s -> s.syncWorkers.getFirst(), false, 3 * 5 + 3), 100_001).run(stack);
+        new FaultUnderLoad(new KillNine("kill -9 of a sync-worker replica", s -> s.syncWorkers.getFirst(), false, FaultStack.IN_HAND_PER_SYNC_WORKER), 100_001).run(stack);
     }
 
     /** The only api instance, started again at once: what it accepted was on Kafka before its 202. */

@@ -10,13 +10,10 @@ import java.time.Duration;
  */
 record RestartKafka(Duration down) implements Fault {
 
-    /**
-     * What both sync-worker replicas can have had in hand when it struck (a fetch done but its store or its event
-     * cut off comes again): per replica 3 bulk-work consumers with 5 movies each and 3 interactive requests.
-     */
+    /** What both sync-worker replicas can have had in hand when it struck. */
     @Override
     public int mostFetchedAgain() {
-        return 2 * (3 * 5 + 3);
+        return 2 * FaultStack.IN_HAND_PER_SYNC_WORKER;
     }
 
     @Override
